@@ -1,0 +1,5 @@
+"""The blogging network, one module per concept."""
+
+from .class_blogs import ClassBlogIndexPage
+
+__all__ = ["ClassBlogIndexPage"]

@@ -1,0 +1,33 @@
+"""Build the demo school: ``python manage.py seed_demo``. Safe to run again: it changes nothing."""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Site
+
+from blogs.demo import ensure_class_blogs
+from home.demo import (
+    demo_password,
+    ensure_accounts,
+    ensure_home_page,
+    ensure_school_settings,
+    ensure_standard_pages,
+)
+
+
+class Command(BaseCommand):
+    help = "Create (or complete) the demo school: pages, class blogs, media and demo accounts."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        home = ensure_home_page()
+        site = Site.objects.get(root_page=home)
+        ensure_school_settings(site)
+        ensure_standard_pages(home)
+        ensure_class_blogs(home)
+        accounts = ensure_accounts()
+
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(f"The demo school is ready: {home.title}."))
+            self.stdout.write(f"Sign in at /admin/ with the demo password '{demo_password()}':")
+            for account in accounts:
+                self.stdout.write(f"  {account.username:<16} {account.role}")

@@ -1,0 +1,43 @@
+"""Site-wide navigation, built from the page tree so editors control it with 'Show in menus'."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request) -> Page | None:
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_page if site else None
+
+
+def _menu_pages(root: Page | None):
+    if root is None:
+        return Page.objects.none()
+    return root.get_children().live().public().in_menu()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context) -> dict:
+    request = context.get("request")
+    root = _site_root(request)
+    current = context.get("page") or context.get("self")
+    items = []
+    for menu_page in _menu_pages(root):
+        is_current = bool(
+            current is not None
+            and isinstance(current, Page)
+            and current.path.startswith(menu_page.path)
+        )
+        items.append({"page": menu_page, "is_current": is_current})
+    return {"root": root, "items": items, "request": request}
+
+
+@register.inclusion_tag("includes/footer.html", takes_context=True)
+def site_footer(context) -> dict:
+    request = context.get("request")
+    return {
+        "menu_pages": _menu_pages(_site_root(request)),
+        "settings": context.get("settings"),
+        "request": request,
+    }

@@ -1,0 +1,8 @@
+"""Local development and the demo school: debug on, email to the console."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "django-insecure-schoolsite-development-only"  # noqa: S105 - never used in production
+ALLOWED_HOSTS = ["*"]
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,0 +1,16 @@
+"""The test suite: fast password hashing, media in a temporary folder, no real email."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "schoolsite-test-suite-only"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+if "MEDIA_ROOT" not in os.environ:
+    MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="schoolsite-test-media-"))
+WAGTAILADMIN_BASE_URL = "http://testserver"
