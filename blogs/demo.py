@@ -12,7 +12,13 @@ DEMO_CLASSES = [
     ("Eagle", "Years 1 and 2", KeyStage.KS1, "Mr Patel", ClassColour.BLUE),
     ("Falcon", "Years 3 and 4", KeyStage.LKS2, "Miss Evans", ClassColour.RED),
     ("Heron", "Years 3 and 4", KeyStage.LKS2, "Mr Adeyemi", ClassColour.TEAL),
-    ("Goldfinch", "Resource base (mixed ages)", KeyStage.RESOURCE_BASE, "Ms Novak", ClassColour.ORANGE),
+    (
+        "Goldfinch",
+        "Resource base (mixed ages)",
+        KeyStage.RESOURCE_BASE,
+        "Ms Novak",
+        ClassColour.ORANGE,
+    ),
     ("Kingfisher", "Years 5 and 6", KeyStage.UKS2, "Mrs Begum", ClassColour.PURPLE),
 ]
 

@@ -92,9 +92,7 @@ class LinkBlock(blocks.StructBlock):
         value = super().clean(value)
         if bool(value.get("page")) == bool(value.get("url")):
             message = _("Choose a page on this site or enter a web address, not both.")
-            raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(message)}
-            )
+            raise blocks.StructBlockValidationError(block_errors={"url": ValidationError(message)})
         return value
 
 

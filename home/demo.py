@@ -7,8 +7,10 @@ Every function looks for what it would make and makes it only when it is missing
 import os
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
+from django.utils.translation import get_supported_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 
 from .demo_media import demo_image
 from .models import HomePage, StandardPage
@@ -61,12 +63,26 @@ def ensure_accounts() -> list[DemoAccount]:
     return DEMO_ACCOUNTS
 
 
+def _tree_root() -> Page:
+    """Wagtail's root page, remade if the database was flushed (as browser tests do).
+
+    The root page, the default locale and the root collection are rows that Wagtail's
+    migrations make; a flushed database has none of them.
+    """
+    Locale.objects.get_or_create(
+        language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
+    )
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    return Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 def ensure_home_page() -> HomePage:
     """The one HomePage, made the root of the default Site in place of Wagtail's welcome page."""
     home = HomePage.objects.first()
     if home:
         return home
-    root = Page.get_first_root_node()
+    root = _tree_root()
     # Wagtail's migrations leave a plain welcome page holding the slug 'home'.
     for placeholder in root.get_children().filter(slug="home"):
         if type(placeholder.specific) is Page:

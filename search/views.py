@@ -10,7 +10,9 @@ RESULTS_PER_PAGE = 10
 
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+    results = (
+        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
+    )
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
         results_page = paginator.page(request.GET.get("page", 1))

@@ -1,0 +1,53 @@
+"""Factories for the test suite (wagtail-factories), so tests say only what matters to them."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+
+from blogs.models import ClassBlogIndexPage
+from blogs.models.class_blogs import ClassColour, KeyStage
+from home.models import HomePage, StandardPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Sam"
+    last_name = "Patel"
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    title = factory.Sequence(lambda n: f"Picture {n}")
+    description = "A test picture"
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Oakfield Primary School"
+    slug = "home"
+    welcome = "<p>Welcome to our school.</p>"
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Standard page {n}")
+    introduction = "An introduction."
+
+    class Meta:
+        model = StandardPage
+
+
+class ClassBlogIndexPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Class {n}")
+    year_group = "Years 1 and 2"
+    key_stage = KeyStage.KS1
+    teachers = "Mr Patel"
+    colour = ClassColour.BLUE
+
+    class Meta:
+        model = ClassBlogIndexPage

@@ -1,0 +1,122 @@
+"""Media on S3-compatible storage, against a real S3 server (moto's) on 127.0.0.1."""
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from io import BytesIO
+from pathlib import Path
+
+import boto3
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from schoolsite.settings.environment import media_storage
+from tests.factories import UserFactory
+
+BUCKET = "oakfield-media"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def s3_endpoint():
+    """moto's standalone S3 server, started for these tests and stopped after them."""
+    port = _free_port()
+    moto_server = shutil.which("moto_server", path=str(Path(sys.executable).parent))
+    server = subprocess.Popen(
+        [moto_server, "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    endpoint = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(endpoint, timeout=1)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("moto's S3 server did not start")
+            time.sleep(0.2)
+    yield endpoint
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def s3_media(s3_endpoint, monkeypatch):
+    """Settings as production builds them from these environment variables."""
+    environ = {
+        "AWS_STORAGE_BUCKET_NAME": BUCKET,
+        "AWS_S3_ENDPOINT_URL": s3_endpoint,
+        "AWS_S3_REGION_NAME": "eu-west-2",
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+    }
+    client = boto3.client(
+        "s3",
+        endpoint_url=s3_endpoint,
+        region_name="eu-west-2",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+    )
+    client.create_bucket(
+        Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
+    )
+    storages = {**settings.STORAGES, "default": media_storage(environ)}
+    with override_settings(STORAGES=storages):
+        yield client
+    for item in client.list_objects_v2(Bucket=BUCKET).get("Contents", []):
+        client.delete_object(Bucket=BUCKET, Key=item["Key"])
+    client.delete_bucket(Bucket=BUCKET)
+
+
+def _png(width: int, height: int) -> bytes:
+    buffer = BytesIO()
+    PILImage.new("RGB", (width, height), "#1d4e89").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.django_db
+def test_an_image_uploaded_in_the_admin_is_stored_in_the_bucket_and_its_rendition_served(
+    s3_media, client
+):
+    client.force_login(UserFactory(is_superuser=True))
+    response = client.post(
+        reverse("wagtailimages:add"),
+        {
+            "title": "Sports day",
+            "description": "Children racing on the field",
+            "file": SimpleUploadedFile("sports-day.png", _png(800, 600), "image/png"),
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    image = get_image_model().objects.get(title="Sports day")
+
+    keys = {item["Key"] for item in s3_media.list_objects_v2(Bucket=BUCKET)["Contents"]}
+    assert image.file.name in keys
+    assert not (Path(settings.MEDIA_ROOT) / image.file.name).exists()
+
+    rendition = image.get_rendition("fill-200x100|format-webp")
+    keys = {item["Key"] for item in s3_media.list_objects_v2(Bucket=BUCKET)["Contents"]}
+    assert rendition.file.name in keys
+    assert rendition.url.startswith(s3_media.meta.endpoint_url)
+
+    with urllib.request.urlopen(rendition.url, timeout=10) as served:
+        body = served.read()
+    with PILImage.open(BytesIO(body)) as picture:
+        assert picture.format == "WEBP"
+        assert picture.size == (200, 100)
