@@ -14,7 +14,7 @@ $(BIN)/python:
 
 # The stamp files re-run pip only when pyproject.toml changes.
 $(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e .
+	$(BIN)/pip install --quiet -e ".[demo]"
 	touch $@
 
 $(VENV)/.installed-test: $(BIN)/python pyproject.toml

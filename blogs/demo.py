@@ -1,10 +1,20 @@
-"""The demo school's class blogs. Idempotent: what exists is left as it is."""
+"""The demo school's class blogs and their posts. Idempotent: what exists is left as it is."""
 
-from home.demo_media import demo_image
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.documents import get_document_model
+from wagtailmedia.models import Media
+
+from home.demo_media import demo_image, demo_pdf, demo_tune_wav, demo_video_webm
 from home.models import HomePage
 
-from .models import ClassBlogIndexPage
+from .models import AuthorProfile, BlogPostPage, ClassBlogIndexPage, Subject
 from .models.class_blogs import ClassColour, KeyStage
+from .models.subjects import CURRICULUM_SUBJECTS
 
 # The classes of the design card, named after birds as many schools do.
 DEMO_CLASSES = [
@@ -63,3 +73,309 @@ def ensure_class_blogs(home: HomePage) -> list[ClassBlogIndexPage]:
         blog.save_revision().publish()
         blogs.append(blog)
     return blogs
+
+
+# (title, subjects, tags, summary, paragraph) – adapted per class by seed_demo.
+POST_IDEAS = [
+    (
+        "Our Big Write",
+        ["english"],
+        ["bigwrite"],
+        "We wrote stories full of adventure.",
+        "Today we planned, wrote and edited our Big Write. We used exciting openers and checked our full stops.",
+    ),
+    (
+        "Measuring our bean plants",
+        ["science", "maths"],
+        ["outdoorlearning"],
+        "How tall have our beans grown?",
+        "We measured our bean plants with rulers and recorded the heights in a table. The tallest was 14 cm!",
+    ),
+    (
+        "Castle models",
+        ["design-and-technology", "history"],
+        ["castles"],
+        "We built castles with moving drawbridges.",
+        "We designed and built castle models. The drawbridges go up and down with string and a pulley.",
+    ),
+    (
+        "Maps of our local area",
+        ["geography"],
+        ["ourtown"],
+        "We drew maps of the walk to school.",
+        "We walked around the school and drew maps with keys. Can you spot the park and the library?",
+    ),
+    (
+        "Times tables rock!",
+        ["maths"],
+        ["timestables"],
+        "Our times tables challenge.",
+        "We practised our times tables with songs and games. Everyone beat their own score from last week.",
+    ),
+    (
+        "Painting like Monet",
+        ["art-and-design"],
+        ["monet"],
+        "Water lilies in the style of Monet.",
+        "We looked at Monet's water lilies and painted our own with dabs of colour.",
+    ),
+    (
+        "Our class assembly",
+        ["music", "pshe"],
+        ["assembly"],
+        "Thank you to everyone who came!",
+        "We sang, played percussion and told everyone about kindness. Thank you to all the grown-ups who came.",
+    ),
+    (
+        "Coding a robot",
+        ["computing"],
+        ["coding"],
+        "We gave our floor robots instructions.",
+        "We programmed floor robots to follow a route around a map. Some of us used repeat loops.",
+    ),
+    (
+        "Sports day practice",
+        ["pe"],
+        ["sportsday"],
+        "Getting ready for sports day.",
+        "We practised the sack race, the egg and spoon race and the relay. Teamwork makes the dream work!",
+    ),
+    (
+        "Festivals of light",
+        ["re"],
+        ["festivals"],
+        "Learning about Diwali and Hanukkah.",
+        "We learned how people celebrate Diwali and Hanukkah and made our own lanterns.",
+    ),
+    (
+        "Bonjour! Learning French",
+        ["languages"],
+        ["french"],
+        "We can count to ten in French.",
+        "We learned to greet each other and count to ten in French. Ask us to show you at home!",
+    ),
+    (
+        "Space week",
+        ["science", "english"],
+        ["spacetopic"],
+        "Rockets, planets and poems.",
+        "For space week we learned the order of the planets and wrote poems about the Moon.",
+    ),
+    (
+        "Reading corner",
+        ["english"],
+        ["readingforpleasure"],
+        "Our favourite books this term.",
+        "We made a cosy reading corner and voted for our favourite books of the term.",
+    ),
+]
+
+POSTS_PER_CLASS = 10
+# The class whose newest post shows every kind of block: gallery, audio, video, work …
+SHOWCASE_CLASS = "eagle"
+TEACHER_DISPLAY_NAMES = {
+    "eagle.teacher": "Mr Patel",
+    "falcon.teacher": "Miss Evans",
+    "head": "Mrs Okafor",
+}
+CLASS_AUTHORS = {"eagle": ["eagle.pupil", "eagle.teacher"], "falcon": ["falcon.teacher"]}
+
+
+def ensure_subjects() -> None:
+    for name, slug in CURRICULUM_SUBJECTS:
+        Subject.objects.get_or_create(slug=slug, defaults={"name": name})
+
+
+def ensure_author_profiles() -> None:
+    User = get_user_model()
+    for username, display_name in TEACHER_DISPLAY_NAMES.items():
+        user = User.objects.filter(username=username).first()
+        if user and not AuthorProfile.objects.filter(user=user).exists():
+            AuthorProfile.objects.create(
+                user=user, role=AuthorProfile.Role.STAFF, display_name=display_name
+            )
+    for username in ("eagle.pupil", "digital.leader"):
+        user = User.objects.filter(username=username).first()
+        if user and not AuthorProfile.objects.filter(user=user).exists():
+            AuthorProfile.objects.create(user=user, role=AuthorProfile.Role.PUPIL)
+
+
+def _school_days_back(count: int) -> list[date]:
+    """The last ``count`` school days (Monday to Friday), newest first."""
+    days, day = [], timezone.localdate()
+    while len(days) < count:
+        if day.weekday() < 5:
+            days.append(day)
+        day -= timedelta(days=1)
+    return days
+
+
+def _demo_document(title: str, lines: list[str]):
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = Document(title=title)
+    slug = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-")
+    document.file.save(f"{slug}.pdf", ContentFile(demo_pdf(title, lines)), save=False)
+    document.save()
+    return document
+
+
+def _demo_media(title: str, media_type: str, filename: str, make_content, **fields):
+    """The audio or video clip with this title, made by ``make_content`` only if it is missing."""
+    existing = Media.objects.filter(title=title).first()
+    if existing:
+        return existing
+    content = make_content()
+    if content is None:
+        return None
+    media = Media(title=title, type=media_type, **fields)
+    media.file.save(filename, ContentFile(content), save=False)
+    media.save()
+    return media
+
+
+def _showcase_body(class_name: str, picture) -> list:
+    """The richest post of the demo: every kind of block a class might use."""
+    gallery = [
+        {
+            "image": demo_image(
+                f"{class_name} trip photo {n}",
+                f"Children at the farm, photo {n}",
+                colour=colour,
+                size=(800, 600),
+                shapes=n + 1,
+            ),
+            "alt_text": alt,
+            "caption": caption,
+        }
+        for n, (colour, alt, caption) in enumerate(
+            [
+                ("#1e6b34", "Children feeding lambs at the farm", "Feeding the lambs"),
+                ("#a04100", "A tractor in a muddy field", "The big tractor"),
+                ("#1d4e89", "Children sitting on hay bales eating lunch", "Lunch on the hay bales"),
+            ]
+        )
+    ]
+    body = [
+        (
+            "paragraph",
+            f"<p>{class_name} Class went to Oakfield Farm! Here are our photos, a song "
+            "we recorded and a video of the race back to the coach.</p>",
+        ),
+        ("gallery", {"title": "Our farm trip", "images": gallery}),
+    ]
+    audio = _demo_media(
+        f"{class_name} Class farm song",
+        "audio",
+        "farm-song.wav",
+        lambda: demo_tune_wav([392, 440, 494, 523, 494, 440, 392, 330]),
+        duration=3.2,
+    )
+    if audio:
+        body.append(
+            (
+                "audio",
+                {
+                    "audio": audio,
+                    "title": "Our farm song, sung by the class",
+                    "transcript": "Old MacDonald had a farm, E-I-E-I-O! (with recorders)",
+                },
+            )
+        )
+    video = _demo_media(
+        f"{class_name} Class race video",
+        "video",
+        "race.webm",
+        demo_video_webm,
+        duration=3,
+        width=320,
+        height=240,
+    )
+    if video:
+        body.append(
+            (
+                "video",
+                {
+                    "video": video,
+                    "title": "The race back to the coach",
+                    "description": "A ball rolls across a green field from left to right.",
+                },
+            )
+        )
+    big_write = _demo_document(
+        f"{class_name} Class Big Write: A day at the farm",
+        [
+            "A day at the farm",
+            "First, we saw the lambs.",
+            "Next, we rode on the tractor.",
+            "Finally, we ate our lunch on the hay bales.",
+        ],
+    )
+    body += [
+        ("document", {"document": big_write, "title": "Read our Big Write about the trip (PDF)"}),
+        (
+            "pupil_work",
+            {
+                "image": picture,
+                "alt_text": "A labelled drawing of a sheep",
+                "document": None,
+                "what_it_shows": "Labelling the parts of an animal",
+            },
+        ),
+        (
+            "quote",
+            {"quote": "The lambs were so soft!", "attribution": f"Amara, {class_name} Class"},
+        ),
+    ]
+    return body
+
+
+def ensure_posts(blogs: list[ClassBlogIndexPage]) -> None:
+    User = get_user_model()
+    subjects = {subject.slug: subject for subject in Subject.objects.all()}
+    dates = _school_days_back(POSTS_PER_CLASS * 3)
+    for class_number, blog in enumerate(blogs):
+        class_name = blog.title.removesuffix(" Class")
+        if BlogPostPage.objects.child_of(blog).exists():
+            continue
+        authors = [User.objects.get(username=name) for name in CLASS_AUTHORS.get(blog.slug, [])]
+        pictures = [
+            demo_image(
+                f"{class_name} Class picture {n}",
+                f"{class_name} Class at work, picture {n}",
+                colour=MASCOT_COLOURS[blog.colour],
+                size=(800, 533),
+                shapes=2 + n,
+            )
+            for n in range(3)
+        ]
+        for number in range(POSTS_PER_CLASS):
+            title, subject_slugs, tags, summary, text = POST_IDEAS[
+                (number + class_number) % len(POST_IDEAS)
+            ]
+            is_showcase = number == 0 and blog.slug == SHOWCASE_CLASS
+            post_date = dates[number * 3 + class_number % 3]
+            # Published straight away with believable dates, without a revision each: the demo
+            # builds in seconds, and feeds and the timeline show a term's worth of posts.
+            published_at = timezone.make_aware(datetime.combine(post_date, time(15, 10)))
+            post = BlogPostPage(
+                title="Our trip to the farm" if is_showcase else title,
+                slug="our-trip-to-the-farm" if is_showcase else f"{slugify(title)}",
+                date=post_date,
+                summary="Photos, a song and a video from our farm trip."
+                if is_showcase
+                else summary,
+                featured_image=pictures[number % len(pictures)],
+                owner=authors[number % len(authors)] if authors else None,
+                body=_showcase_body(class_name, pictures[0])
+                if is_showcase
+                else [("paragraph", f"<p>{text}</p>")],
+                live=True,
+                first_published_at=published_at,
+                last_published_at=published_at,
+            )
+            post.subjects = [subjects[slug] for slug in subject_slugs if slug in subjects]
+            post.tags.add(*(["farmtrip"] if is_showcase else tags))
+            blog.add_child(instance=post)

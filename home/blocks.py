@@ -6,6 +6,7 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
 
 # Few rich-text features: pupils and busy teachers get a calm toolbar, pages stay consistent.
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -44,6 +45,52 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/captioned_image_block.html"
+
+
+class GalleryBlock(blocks.StructBlock):
+    """Several pictures shown together, each with its own alt text."""
+
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=120)
+    images = blocks.ListBlock(CaptionedImageBlock(), min_num=2, max_num=24, label=_("Pictures"))
+
+    class Meta:
+        icon = "image"
+        label = _("Gallery")
+        template = "blocks/gallery_block.html"
+
+
+class AudioBlock(blocks.StructBlock):
+    """A recording, e.g. a pupil reading their poem, with a transcript for those who can't hear."""
+
+    audio = AudioChooserBlock(label=_("Recording"))
+    title = blocks.CharBlock(
+        label=_("What you will hear"), max_length=120, help_text=_("e.g. 'Amara reads her poem'.")
+    )
+    transcript = blocks.TextBlock(
+        label=_("Transcript"),
+        required=False,
+        help_text=_("The words of the recording, for visitors who cannot hear it."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Audio recording")
+        template = "blocks/audio_block.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    video = VideoChooserBlock(label=_("Video"))
+    title = blocks.CharBlock(label=_("Title"), max_length=120)
+    description = blocks.TextBlock(
+        label=_("What happens in the video"),
+        required=False,
+        help_text=_("A short description or transcript, for visitors who cannot watch it."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "blocks/video_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):

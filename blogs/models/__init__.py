@@ -1,5 +1,15 @@
 """The blogging network, one module per concept."""
 
+from .authors import AuthorProfile, public_author_name
 from .class_blogs import ClassBlogIndexPage
+from .posts import BlogPostPage, BlogPostTag
+from .subjects import Subject
 
-__all__ = ["ClassBlogIndexPage"]
+__all__ = [
+    "AuthorProfile",
+    "BlogPostPage",
+    "BlogPostTag",
+    "ClassBlogIndexPage",
+    "Subject",
+    "public_author_name",
+]

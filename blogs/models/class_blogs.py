@@ -1,14 +1,23 @@
 """A class's blog: one ClassBlogIndexPage per class, under the school's home page."""
 
 from django.db import models
+from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
+
+from ..feeds import AtomPostFeed, PostFeed
+from ..listing import attach_class_blogs
+from ..pagination import paginate
+from .posts import BlogPostPage
+
+POSTS_PER_PAGE = 12
 
 
 class KeyStage(models.TextChoices):
@@ -48,7 +57,7 @@ class ClassBlogQuerySet(PageQuerySet):
 ClassBlogManager = PageManager.from_queryset(ClassBlogQuerySet)
 
 
-class ClassBlogIndexPage(Page):
+class ClassBlogIndexPage(RoutablePageMixin, Page):
     """The home of one class's blog, e.g. Eagle Class (Years 1–2)."""
 
     year_group = models.CharField(
@@ -80,7 +89,7 @@ class ClassBlogIndexPage(Page):
     objects = ClassBlogManager()
 
     parent_page_types = ["home.HomePage"]
-    subpage_types: list[str] = []
+    subpage_types = ["blogs.BlogPostPage"]
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -97,3 +106,31 @@ class ClassBlogIndexPage(Page):
 
     class Meta:
         verbose_name = _("class blog")
+
+    def get_posts(self):
+        return BlogPostPage.objects.child_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        posts = paginate(request, self.get_posts(), POSTS_PER_PAGE)
+        posts.object_list = attach_class_blogs(posts.object_list, class_blog=self)
+        context["posts"] = posts
+        return context
+
+    def feed(self, feed_class):
+        return feed_class(
+            self,
+            self.get_posts(),
+            title=self.title,
+            description=_gettext("The newest posts from %(class_name)s's blog.")
+            % {"class_name": self.title},
+            class_blog=self,
+        )
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        return self.feed(PostFeed)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        return self.feed(AtomPostFeed)(request)

@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "blogs",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
+    "wagtailmedia",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -104,6 +106,8 @@ USE_TZ = True
 
 # Static files: collected and served by whitenoise.
 STATIC_URL = "/static/"
+# Serve uploads from Django itself where there is no web server in front (dev, tests, demo).
+SERVE_MEDIA = False
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -141,6 +145,14 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "odp", "xlsx", "ods", "txt", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Audio and video (wagtailmedia): formats every current browser plays, and a size limit.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "MEDIA_FORM_BASE": "blogs.forms.LimitedMediaForm",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "wav"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
+}
+SCHOOLSITE_MEDIA_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
 # Documents are served through Django so that page privacy can protect them.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 

@@ -6,3 +6,4 @@ DEBUG = True
 SECRET_KEY = "django-insecure-schoolsite-development-only"  # noqa: S105 - never used in production
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+SERVE_MEDIA = True

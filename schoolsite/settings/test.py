@@ -15,3 +15,4 @@ if "MEDIA_ROOT" not in os.environ:
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="schoolsite-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="schoolsite-test-static-"))
+SERVE_MEDIA = True

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
-from blogs.demo import ensure_class_blogs
+from blogs.demo import ensure_author_profiles, ensure_class_blogs, ensure_posts, ensure_subjects
 from home.demo import (
     demo_password,
     ensure_accounts,
@@ -19,12 +19,14 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        accounts = ensure_accounts()
         home = ensure_home_page()
         site = Site.objects.get(root_page=home)
         ensure_school_settings(site)
         ensure_standard_pages(home)
-        ensure_class_blogs(home)
-        accounts = ensure_accounts()
+        ensure_subjects()
+        ensure_author_profiles()
+        ensure_posts(ensure_class_blogs(home))
 
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"The demo school is ready: {home.title}."))

@@ -1,0 +1,62 @@
+"""How the author of a post is named in public: pupils by first name and class only."""
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class AuthorProfile(models.Model):
+    """What the public site may say about a user who writes posts."""
+
+    class Role(models.TextChoices):
+        PUPIL = "pupil", _("Pupil")
+        STAFF = "staff", _("Staff")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="author_profile",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.PUPIL)
+    display_name = models.CharField(
+        _("public name (staff only)"),
+        max_length=60,
+        blank=True,
+        help_text=_("How children and parents know this member of staff, e.g. 'Mr Patel'."),
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("role"), FieldPanel("display_name")]
+
+    class Meta:
+        verbose_name = _("author name")
+        verbose_name_plural = _("author names")
+
+    def __str__(self) -> str:
+        return self.display_name or self.user.get_username()
+
+
+def public_author_name(user, class_name: str) -> str:
+    """The author's name as the public site shows it.
+
+    Staff with a public name are shown by it ("Mr Patel"). Everyone else, pupils above all, is
+    shown by first name and class ("Amara, Eagle Class"): never a surname or a username.
+    """
+    if user is None:
+        return class_name
+    try:
+        profile = user.author_profile
+    except ObjectDoesNotExist:
+        profile = None
+    if profile and profile.role == AuthorProfile.Role.STAFF and profile.display_name:
+        return profile.display_name
+    first_name = (user.first_name or "").strip().split(" ")[0]
+    if not first_name:
+        return class_name
+    return gettext("%(first_name)s, %(class_name)s") % {
+        "first_name": first_name,
+        "class_name": class_name,
+    }

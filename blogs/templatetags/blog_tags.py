@@ -1,0 +1,71 @@
+"""Links into the school-wide timeline and feeds, found from the home page, not hard-coded."""
+
+from urllib.parse import urlencode
+
+from django import template
+from wagtail.models import Site
+
+from home.models import HomePage
+
+from ..models import BlogPostPage, ClassBlogIndexPage
+
+register = template.Library()
+
+
+def _home_url(request) -> str:
+    """The URL of the current site's home page, looked up once per request."""
+    if not hasattr(request, "_schoolsite_home_url"):
+        site = Site.find_for_request(request)
+        request._schoolsite_home_url = site.root_page.get_url(request) if site else "/"
+    return request._schoolsite_home_url
+
+
+def _route(context, name: str, **kwargs) -> str:
+    return _home_url(context["request"]) + HomePage.get_resolver().reverse(name, **kwargs)
+
+
+@register.simple_tag(takes_context=True)
+def news_url(context) -> str:
+    return _route(context, "news")
+
+
+@register.simple_tag(takes_context=True)
+def subject_url(context, subject) -> str:
+    return _route(context, "subject", subject_slug=subject.slug)
+
+
+@register.simple_tag(takes_context=True)
+def tag_url(context, tag) -> str:
+    return _route(context, "news") + "?" + urlencode({"tag": tag.name})
+
+
+@register.inclusion_tag("includes/feed_links.html", takes_context=True)
+def feed_links(context) -> dict:
+    """Feed autodiscovery: the school's feeds everywhere, and a class's feeds on its pages."""
+    page = context.get("page")
+    if isinstance(page, ClassBlogIndexPage):
+        class_blog = page
+    elif isinstance(page, BlogPostPage):
+        class_blog = page.class_blog
+    else:
+        class_blog = None
+    return {
+        "school_rss": _route(context, "rss"),
+        "school_atom": _route(context, "atom"),
+        "class_blog": class_blog,
+        "request": context["request"],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url: str) -> str:
+    """An absolute URL for sharing; URLs that already are absolute (S3, a CDN) are kept."""
+    return context["request"].build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def filter_query(context) -> str:
+    """The current filters as a query string without ``page``, for pagination links."""
+    query = context["request"].GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
