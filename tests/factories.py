@@ -3,8 +3,9 @@
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
-from blogs.models import ClassBlogIndexPage
+from blogs.models import BlogPostPage, ClassBlogIndexPage, Subject
 from blogs.models.class_blogs import ClassColour, KeyStage
 from home.models import HomePage, StandardPage
 
@@ -51,3 +52,35 @@ class ClassBlogIndexPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ClassBlogIndexPage
+
+
+class SubjectFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Subject {n}")
+    slug = factory.Sequence(lambda n: f"subject-{n}")
+
+    class Meta:
+        model = Subject
+        django_get_or_create = ("slug",)
+
+
+class BlogPostPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Post {n}")
+    date = factory.LazyFunction(timezone.localdate)
+    summary = "What we learned today."
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>We learned a lot.</p>")])
+
+    class Meta:
+        model = BlogPostPage
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def subjects(self, create, extracted, **kwargs):
+        if extracted:
+            self.subjects.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if extracted:
+            self.tags.add(*extracted)
+            self.save()

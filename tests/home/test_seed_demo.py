@@ -1,16 +1,18 @@
 """The demo school that `make demo` builds."""
 
+from io import StringIO
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import TestCase
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtailmedia.models import Media
 
-from blogs.models import ClassBlogIndexPage
+from blogs.models import BlogPostPage, ClassBlogIndexPage
 from home.demo import DEFAULT_DEMO_PASSWORD
 from home.site_settings import SchoolSettings
-
-pytestmark = pytest.mark.django_db
 
 DEMO_USERNAMES = {
     "head",
@@ -31,63 +33,87 @@ def snapshot() -> dict:
         "revisions": Revision.objects.count(),
         "log_entries": PageLogEntry.objects.count(),
         "images": list(get_image_model().objects.order_by("pk").values_list("pk", "file")),
+        "media": list(Media.objects.order_by("pk").values_list("pk", "file")),
         "users": list(User.objects.order_by("username").values_list("username", "password")),
         "settings": list(SchoolSettings.objects.values()),
         "sites": list(Site.objects.values()),
     }
 
 
-def test_the_demo_home_page_links_to_all_six_classes(demo_school, client):
-    html = client.get("/").content.decode()
-    for name in CLASSES:
-        class_blog = ClassBlogIndexPage.objects.get(title=f"{name} Class")
-        assert f'href="{class_blog.url}"' in html
-        assert client.get(class_blog.url).status_code == 200
+class DemoSchoolTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_demo", verbosity=0)
+
+    def test_the_demo_home_page_links_to_all_six_classes(self):
+        html = self.client.get("/").content.decode()
+        for name in CLASSES:
+            class_blog = ClassBlogIndexPage.objects.get(title=f"{name} Class")
+            self.assertIn(f'href="{class_blog.url}"', html)
+            self.assertEqual(self.client.get(class_blog.url).status_code, 200)
+
+    def test_the_demo_has_about_contact_and_policies_in_the_menu(self):
+        html = self.client.get("/").content.decode()
+        for title, url in [
+            ("About us", "/about/"),
+            ("Contact us", "/contact/"),
+            ("Policies", "/policies/"),
+        ]:
+            self.assertIn(f'<a href="{url}">{title}</a>', html)
+            self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_every_class_has_ten_to_twenty_posts_across_subjects(self):
+        for class_blog in ClassBlogIndexPage.objects.all():
+            posts = BlogPostPage.objects.child_of(class_blog).live()
+            self.assertTrue(10 <= posts.count() <= 20, class_blog.title)
+            subjects = {s for post in posts for s in post.subjects.values_list("slug", flat=True)}
+            self.assertGreaterEqual(len(subjects), 5, class_blog.title)
+            self.assertTrue(all(post.featured_image_id for post in posts))
+            self.assertTrue(all(post.tags.exists() for post in posts))
+
+    def test_the_demo_has_a_locally_made_recording_video_and_document_in_a_post(self):
+        self.assertTrue(Media.objects.filter(type="audio").exists())
+        self.assertTrue(Media.objects.filter(type="video", file__endswith=".webm").exists())
+        showcase = BlogPostPage.objects.get(slug="our-trip-to-the-farm")
+        block_types = {block.block_type for block in showcase.body}
+        self.assertLessEqual({"gallery", "audio", "video", "document", "pupil_work"}, block_types)
+        for block in showcase.body:
+            if block.block_type in {"audio", "video"}:
+                media = block.value[block.block_type]
+                self.assertEqual(self.client.get(media.url).status_code, 200)
+
+    def test_running_seed_demo_twice_changes_nothing(self):
+        before = snapshot()
+        call_command("seed_demo", verbosity=0)
+        self.assertEqual(snapshot(), before)
+
+    def test_the_demo_accounts_sign_in_with_the_documented_password(self):
+        User = get_user_model()
+        self.assertEqual(set(User.objects.values_list("username", flat=True)), DEMO_USERNAMES)
+        self.assertTrue(User.objects.get(username="head").is_superuser)
+        self.assertFalse(User.objects.get(username="eagle.pupil").is_superuser)
+        for username in DEMO_USERNAMES:
+            self.assertTrue(
+                self.client.login(username=username, password=DEFAULT_DEMO_PASSWORD), username
+            )
+
+    def test_seed_demo_prints_the_demo_logins(self):
+        output = StringIO()
+        call_command("seed_demo", stdout=output)
+        self.assertIn(DEFAULT_DEMO_PASSWORD, output.getvalue())
+        for username in DEMO_USERNAMES:
+            self.assertIn(username, output.getvalue())
+
+    def test_the_demo_school_details_fill_the_footer(self):
+        html = self.client.get("/").content.decode()
+        self.assertIn("Oakfield Primary School", html)
+        self.assertIn("safeguarding lead", html)
+        self.assertIn("#OakfieldLearns", html)
 
 
-def test_the_demo_has_about_contact_and_policies_in_the_menu(demo_school, client):
-    html = client.get("/").content.decode()
-    for title, url in [
-        ("About us", "/about/"),
-        ("Contact us", "/contact/"),
-        ("Policies", "/policies/"),
-    ]:
-        assert f'<a href="{url}">{title}</a>' in html
-        assert client.get(url).status_code == 200
-
-
-def test_running_seed_demo_twice_changes_nothing(demo_school):
-    before = snapshot()
-    call_command("seed_demo", verbosity=0)
-    assert snapshot() == before
-
-
-def test_the_demo_accounts_sign_in_with_the_documented_password(demo_school, client):
-    User = get_user_model()
-    assert set(User.objects.values_list("username", flat=True)) == DEMO_USERNAMES
-    assert User.objects.get(username="head").is_superuser
-    assert not User.objects.get(username="eagle.pupil").is_superuser
-    for username in DEMO_USERNAMES:
-        assert client.login(username=username, password=DEFAULT_DEMO_PASSWORD), username
-
-
-def test_the_demo_password_can_be_set_from_the_environment(db, monkeypatch, client):
+@pytest.mark.django_db
+def test_the_demo_password_can_be_set_from_the_environment(monkeypatch, client):
     monkeypatch.setenv("DEMO_PASSWORD", "another-demo-secret")
     call_command("seed_demo", verbosity=0)
     assert client.login(username="eagle.teacher", password="another-demo-secret")
     assert not client.login(username="eagle.teacher", password=DEFAULT_DEMO_PASSWORD)
-
-
-def test_seed_demo_prints_the_demo_logins(db, capsys):
-    call_command("seed_demo")
-    output = capsys.readouterr().out
-    assert DEFAULT_DEMO_PASSWORD in output
-    for username in DEMO_USERNAMES:
-        assert username in output
-
-
-def test_the_demo_school_details_fill_the_footer(demo_school, client):
-    html = client.get("/").content.decode()
-    assert "Oakfield Primary School" in html
-    assert "safeguarding lead" in html
-    assert "#OakfieldLearns" in html
