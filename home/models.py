@@ -62,11 +62,16 @@ class HomePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["class_blogs"] = ClassBlogIndexPage.objects.for_listing(self)
-        context["latest_posts"] = attach_class_blogs(school_posts(self)[:LATEST_POSTS_ON_HOME_PAGE])
-        return context
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The front page itself; the timeline routes below don't need its lists."""
+        return self.render(
+            request,
+            context_overrides={
+                "class_blogs": ClassBlogIndexPage.objects.for_listing(self),
+                "latest_posts": attach_class_blogs(school_posts(self)[:LATEST_POSTS_ON_HOME_PAGE]),
+            },
+        )
 
     @path("news/", name="news")
     def news(self, request):

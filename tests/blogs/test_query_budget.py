@@ -1,0 +1,76 @@
+"""List pages and post pages run a fixed number of SQL queries, however many posts exist."""
+
+from django.db import connection
+from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, Site
+
+from blogs.models import AuthorProfile
+from tests.factories import (
+    BlogPostPageFactory,
+    ClassBlogIndexPageFactory,
+    HomePageFactory,
+    ImageFactory,
+    SubjectFactory,
+    UserFactory,
+)
+
+URLS = ["/", "/eagle/", "/news/", "/news/?subject=science&tag=space", "/news/subjects/science/"]
+
+
+class QueryBudgetTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        root = Page.get_first_root_node()
+        root.get_children().filter(slug="home").delete()
+        home = HomePageFactory(parent=root)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": home},
+        )
+        cls.classes = [
+            ClassBlogIndexPageFactory(parent=home, title=f"{name} Class", slug=name.lower())
+            for name in ("Eagle", "Falcon")
+        ]
+        cls.science = SubjectFactory(name="Science", slug="science")
+        cls.maths = SubjectFactory(name="Maths", slug="maths")
+        cls.pupil = UserFactory(first_name="Amara", last_name="Smithson")
+        AuthorProfile.objects.create(user=cls.pupil)
+        cls.images = [ImageFactory(description=f"Picture {n}") for n in range(3)]
+        cls.created = 0
+
+    def add_posts(self, count: int) -> None:
+        for _ in range(count):
+            number = self.created
+            post = BlogPostPageFactory.build(
+                title=f"Post {number}",
+                slug=f"post-{number}",
+                owner=self.pupil,
+                featured_image=self.images[number % 3],
+            )
+            # Subjects and tags set before the one save, as the admin's form does.
+            post.subjects = [self.science, self.maths]
+            post.tags.add("space", f"week{number % 7}")
+            self.classes[number % 2].add_child(instance=post)
+            self.created += 1
+
+    def query_counts(self) -> dict[str, int]:
+        post_url = Page.objects.get(title="Post 1").url
+        counts = {}
+        for url in [*URLS, post_url]:
+            self.client.get(url)  # renditions are made on the first view; count the next ones
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(url)
+            self.assertEqual(response.status_code, 200, url)
+            counts[url if url != post_url else "post page"] = len(queries)
+        return counts
+
+    def test_list_and_post_pages_run_the_same_queries_for_5_posts_or_500(self):
+        self.add_posts(5)
+        with_five = self.query_counts()
+        self.add_posts(495)
+        with_five_hundred = self.query_counts()
+        print(f"SQL queries per page, 5 posts: {with_five}; 500 posts: {with_five_hundred}")
+        self.assertEqual(with_five, with_five_hundred)
+        for url, count in with_five.items():
+            self.assertLessEqual(count, 30, f"{url} runs {count} queries")
