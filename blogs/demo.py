@@ -3,6 +3,7 @@
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
@@ -15,6 +16,7 @@ from home.models import HomePage
 from .models import AuthorProfile, BlogPostPage, ClassBlogIndexPage, Subject
 from .models.class_blogs import ClassColour, KeyStage
 from .models.subjects import CURRICULUM_SUBJECTS
+from .roles import DIGITAL_LEADERS, SENIOR_LEADERS, STAFF, setup_school_roles
 
 # The classes of the design card, named after birds as many schools do.
 DEMO_CLASSES = [
@@ -379,3 +381,35 @@ def ensure_posts(blogs: list[ClassBlogIndexPage]) -> None:
             post.subjects = [subjects[slug] for slug in subject_slugs if slug in subjects]
             post.tags.add(*(["farmtrip"] if is_showcase else tags))
             blog.add_child(instance=post)
+
+
+# Which groups each demo account belongs to (groups made by `setup_school`).
+DEMO_MEMBERSHIPS = {
+    "head": lambda: [Group.objects.get(name=SENIOR_LEADERS)],
+    "eagle.teacher": lambda: [ClassBlogIndexPage.objects.get(slug="eagle").teachers_group],
+    "eagle.pupil": lambda: [ClassBlogIndexPage.objects.get(slug="eagle").pupils_group],
+    "falcon.teacher": lambda: [ClassBlogIndexPage.objects.get(slug="falcon").teachers_group],
+    "digital.leader": lambda: [
+        Group.objects.get(name=DIGITAL_LEADERS),
+        ClassBlogIndexPage.objects.get(slug="kingfisher").pupils_group,
+    ],
+    "staff": lambda: [Group.objects.get(name=STAFF)],
+}
+# Teachers get email so that they are told when a pupil's post is waiting; pupils have none.
+DEMO_EMAILS = {
+    "eagle.teacher": "eagle.teacher@oakfield.example",
+    "falcon.teacher": "falcon.teacher@oakfield.example",
+}
+
+
+def ensure_demo_roles() -> None:
+    setup_school_roles()
+    User = get_user_model()
+    for username, groups in DEMO_MEMBERSHIPS.items():
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            continue
+        user.groups.add(*groups())
+        if username in DEMO_EMAILS and not user.email:
+            user.email = DEMO_EMAILS[username]
+            user.save(update_fields=["email"])

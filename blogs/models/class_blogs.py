@@ -86,6 +86,32 @@ class ClassBlogIndexPage(RoutablePageMixin, Page):
         help_text=_("The class's emblem; its description is used as alt text."),
     )
 
+    # The class's own groups and collection, made and kept in step by `setup_school`.
+    teachers_group = models.ForeignKey(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="taught_class_blogs",
+    )
+    pupils_group = models.ForeignKey(
+        "auth.Group",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="pupil_class_blogs",
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
     objects = ClassBlogManager()
 
     parent_page_types = ["home.HomePage"]
@@ -106,6 +132,11 @@ class ClassBlogIndexPage(RoutablePageMixin, Page):
 
     class Meta:
         verbose_name = _("class blog")
+
+    @property
+    def short_name(self) -> str:
+        """'Eagle' for 'Eagle Class': the word its groups and collection are named after."""
+        return self.title.removesuffix(" Class").strip() or self.title
 
     def get_posts(self):
         return BlogPostPage.objects.child_of(self).for_listing()

@@ -4,7 +4,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
-from blogs.demo import ensure_author_profiles, ensure_class_blogs, ensure_posts, ensure_subjects
+from blogs.demo import (
+    ensure_author_profiles,
+    ensure_class_blogs,
+    ensure_demo_roles,
+    ensure_posts,
+    ensure_subjects,
+)
 from home.demo import (
     demo_password,
     ensure_accounts,
@@ -27,6 +33,7 @@ class Command(BaseCommand):
         ensure_subjects()
         ensure_author_profiles()
         ensure_posts(ensure_class_blogs(home))
+        ensure_demo_roles()
 
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"The demo school is ready: {home.title}."))

@@ -1,0 +1,22 @@
+"""Each class blog's "Pupil post approval" workflow: its teachers approve its pupils' posts.
+
+Teachers hold publish permission, so their own posts publish directly; a pupil can only
+"Submit for moderation", which starts this workflow.
+"""
+
+from django.utils.translation import gettext as _
+from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+
+def ensure_pupil_post_workflow(class_blog) -> Workflow:
+    name = class_blog.short_name
+    task, _created = GroupApprovalTask.objects.get_or_create(
+        name=_("%(name)s teachers approve") % {"name": name}
+    )
+    task.groups.add(class_blog.teachers_group)
+    workflow, _created = Workflow.objects.get_or_create(
+        name=_("Pupil post approval – %(name)s Class") % {"name": name}
+    )
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=class_blog, defaults={"workflow": workflow})
+    return workflow

@@ -1,0 +1,256 @@
+"""What each role can and cannot do, through the admin's own views, on the demo school."""
+
+from io import BytesIO
+
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+from django.utils.text import slugify
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+from wagtail.models import Collection, WorkflowState
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+from blogs.models import BlogPostPage, ClassBlogIndexPage
+from blogs.pupils import create_pupils
+from home.demo import DEFAULT_DEMO_PASSWORD
+
+
+def _png() -> bytes:
+    buffer = BytesIO()
+    PILImage.new("RGB", (40, 40), "#6a3d9a").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+class SchoolRolesTestCase(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_demo", verbosity=0)
+        cls.eagle = ClassBlogIndexPage.objects.get(slug="eagle")
+        cls.falcon = ClassBlogIndexPage.objects.get(slug="falcon")
+        cls.users = {user.username: user for user in get_user_model().objects.all()}
+
+    def sign_in(self, username: str) -> None:
+        self.assertTrue(self.client.login(username=username, password=DEFAULT_DEMO_PASSWORD))
+
+    def add_url(self, class_blog) -> str:
+        return reverse("wagtailadmin_pages:add", args=("blogs", "blogpostpage", class_blog.pk))
+
+    def post_data(self, title: str, action: str | None = None) -> dict:
+        data = nested_form_data(
+            {
+                "title": title,
+                "slug": slugify(title),
+                "date": "2026-11-20",
+                "summary": "",
+                "body": streamfield([("paragraph", rich_text("<p>I learned a lot.</p>"))]),
+            }
+        )
+        if action:
+            data[action] = action
+        return data
+
+    def write_post(self, username: str, title: str, action: str | None = None) -> BlogPostPage:
+        self.sign_in(username)
+        response = self.client.post(self.add_url(self.eagle), self.post_data(title, action))
+        self.assertEqual(response.status_code, 302, response.content[:500])
+        self.client.logout()
+        return BlogPostPage.objects.get(title=title)
+
+    def task_state(self, post):
+        return WorkflowState.objects.get(
+            base_content_type__isnull=False, object_id=str(post.pk), status="in_progress"
+        ).current_task_state
+
+    def workflow_action(self, post, action: str, comment: str = ""):
+        url = reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=(post.pk, action, self.task_state(post).pk),
+        )
+        return self.client.post(url, {"comment": comment})
+
+
+class PupilTests(SchoolRolesTestCase):
+    def test_a_pupil_can_write_a_post_in_their_own_class_only(self):
+        self.sign_in("eagle.pupil")
+        self.assertEqual(self.client.get(self.add_url(self.eagle)).status_code, 200)
+        response = self.client.post(self.add_url(self.falcon), self.post_data("Sneaky post"))
+        self.assertNotEqual(response.status_code, 200)
+        self.assertFalse(BlogPostPage.objects.filter(title="Sneaky post").exists())
+
+    def test_a_pupil_who_presses_publish_only_saves_a_draft(self):
+        post = self.write_post("eagle.pupil", "My rocket", action="action-publish")
+        post.refresh_from_db()
+        self.assertFalse(post.live)
+        self.assertEqual(self.client.get(post.url or "/eagle/my-rocket/").status_code, 404)
+
+    def test_a_pupil_cannot_publish_or_unpublish_by_any_admin_url(self):
+        draft = self.write_post("eagle.pupil", "My volcano", action="action-submit")
+        published = BlogPostPage.objects.child_of(self.eagle).live().first()
+        self.sign_in("eagle.pupil")
+        attempts = [
+            self.client.post(
+                reverse("wagtailadmin_pages:edit", args=(draft.pk,)),
+                self.post_data("My volcano", "action-publish"),
+            ),
+            self.workflow_action(draft, "approve"),
+            self.client.post(
+                reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+                + f"?id={draft.pk}"
+            ),
+            self.client.post(reverse("wagtailadmin_pages:unpublish", args=(published.pk,))),
+            self.client.post(
+                reverse("wagtail_bulk_action", args=("wagtailcore", "page", "unpublish"))
+                + f"?id={published.pk}"
+            ),
+        ]
+        draft.refresh_from_db()
+        published.refresh_from_db()
+        self.assertFalse(draft.live)
+        self.assertTrue(published.live)
+        self.assertEqual(self.task_state(draft).status, "in_progress")
+        self.assertTrue(all(r.status_code in {200, 302, 403} for r in attempts))
+
+    def test_a_pupil_cannot_edit_another_pupils_post(self):
+        [card] = create_pupils(["Zainab"], self.eagle)
+        self.assertTrue(self.client.login(username=card.username, password=card.password))
+        response = self.client.post(self.add_url(self.eagle), self.post_data("Zainab's poem"))
+        self.assertEqual(response.status_code, 302)
+        poem = BlogPostPage.objects.get(title="Zainab's poem")
+        self.sign_in("eagle.pupil")
+        edit_url = reverse("wagtailadmin_pages:edit", args=(poem.pk,))
+        self.assertNotEqual(self.client.get(edit_url).status_code, 200)
+        self.client.post(edit_url, self.post_data("Changed by someone else"))
+        poem.refresh_from_db()
+        self.assertEqual(poem.get_latest_revision_as_object().title, "Zainab's poem")
+
+    def test_a_pupil_cannot_delete_or_move_even_their_own_draft(self):
+        draft = self.write_post("eagle.pupil", "Oops post")
+        self.sign_in("eagle.pupil")
+        response = self.client.post(reverse("wagtailadmin_pages:delete", args=(draft.pk,)))
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(BlogPostPage.objects.filter(pk=draft.pk).exists())
+        response = self.client.post(
+            reverse("wagtailadmin_pages:move_confirm", args=(draft.pk, self.eagle.pk))
+        )
+        self.assertEqual(BlogPostPage.objects.get(pk=draft.pk).get_parent().pk, self.eagle.pk)
+
+    def test_a_pupil_uploads_only_into_their_class_collection(self):
+        self.sign_in("eagle.pupil")
+        falcon_collection = Collection.objects.get(name="Falcon Class")
+        self.client.post(
+            reverse("wagtailimages:add"),
+            {
+                "title": "Into Falcon",
+                "collection": falcon_collection.pk,
+                "file": SimpleUploadedFile("a.png", _png(), "image/png"),
+            },
+        )
+        # Wagtail offers a pupil only their class's collection and files the upload there.
+        self.assertFalse(get_image_model().objects.filter(collection=falcon_collection).exists())
+        self.assertEqual(
+            get_image_model().objects.get(title="Into Falcon").collection.name, "Eagle Class"
+        )
+        response = self.client.post(
+            reverse("wagtailimages:add"),
+            {
+                "title": "My drawing",
+                "collection": Collection.objects.get(name="Eagle Class").pk,
+                "file": SimpleUploadedFile("b.png", _png(), "image/png"),
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(
+            get_image_model().objects.get(title="My drawing").collection.name, "Eagle Class"
+        )
+
+    def test_a_pupil_has_no_access_to_users_settings_reports_or_pupil_accounts(self):
+        self.sign_in("eagle.pupil")
+        for url in [
+            reverse("wagtailusers_users:index"),
+            reverse("wagtailsettings:edit", args=("home", "schoolsettings")),
+            reverse("wagtailadmin_reports:site_history"),
+            reverse("wagtailadmin_reports:workflow"),
+            reverse("wagtailadmin_reports:aging_pages"),
+            reverse("wagtailsnippets_blogs_subject:list"),
+            reverse("pupil_accounts"),
+        ]:
+            response = self.client.get(url)
+            self.assertIn(response.status_code, {302, 403}, url)
+
+    def test_a_pupils_dashboard_offers_one_button_and_their_posts_status(self):
+        self.write_post("eagle.pupil", "Waiting post", action="action-submit")
+        self.write_post("eagle.pupil", "Unsent post")
+        self.sign_in("eagle.pupil")
+        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn("Write a new post for Eagle Class", html)
+        self.assertIn(self.add_url(self.eagle), html)
+        self.assertIn("Waiting post", html)
+        self.assertIn("Waiting for your teacher to check it", html)
+        self.assertIn("Draft – not sent to your teacher yet", html)
+
+
+class ApprovalTests(SchoolRolesTestCase):
+    def test_a_submitted_post_is_not_public_until_its_teacher_approves_it(self):
+        mail.outbox.clear()
+        post = self.write_post("eagle.pupil", "Our minibeasts", action="action-submit")
+        self.assertFalse(post.live)
+        self.assertEqual(self.client.get("/eagle/our-minibeasts/").status_code, 404)
+        self.assertIn(
+            "eagle.teacher@oakfield.example", [address for m in mail.outbox for address in m.to]
+        )
+        self.assertNotIn(
+            "falcon.teacher@oakfield.example", [address for m in mail.outbox for address in m.to]
+        )
+
+        self.sign_in("eagle.teacher")
+        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn("Our minibeasts", html)
+        response = self.workflow_action(post, "approve")
+        self.assertEqual(response.status_code, 302)
+        post.refresh_from_db()
+        self.assertTrue(post.live)
+        self.client.logout()
+        self.assertEqual(self.client.get("/eagle/our-minibeasts/").status_code, 200)
+
+    def test_falcons_teacher_cannot_approve_in_eagle(self):
+        post = self.write_post("eagle.pupil", "Eagle secrets", action="action-submit")
+        self.sign_in("falcon.teacher")
+        self.workflow_action(post, "approve")
+        post.refresh_from_db()
+        self.assertFalse(post.live)
+        self.assertEqual(self.task_state(post).status, "in_progress")
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(post.pk,)),
+            self.post_data("Eagle secrets", "action-publish"),
+        )
+        post.refresh_from_db()
+        self.assertFalse(post.live)
+        self.assertNotEqual(response.status_code, 200)
+
+    def test_request_changes_keeps_the_draft_and_shows_the_pupil_the_comment(self):
+        post = self.write_post("eagle.pupil", "My story", action="action-submit")
+        self.sign_in("eagle.teacher")
+        response = self.workflow_action(post, "reject", comment="Add capital letters, please!")
+        self.assertEqual(response.status_code, 302)
+        post.refresh_from_db()
+        self.assertFalse(post.live)
+        self.assertEqual(post.get_latest_revision_as_object().title, "My story")
+        self.client.logout()
+        self.sign_in("eagle.pupil")
+        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn("Your teacher asked for changes", html)
+        self.assertIn("Add capital letters, please!", html)
+
+    def test_a_teachers_own_post_publishes_directly(self):
+        post = self.write_post("eagle.teacher", "Class news", action="action-publish")
+        self.assertTrue(post.live)
+        self.assertEqual(self.client.get(post.url).status_code, 200)
+
+    def test_a_teacher_cannot_add_posts_in_another_class(self):
+        self.sign_in("eagle.teacher")
+        self.client.post(self.add_url(self.falcon), self.post_data("Wrong class", "action-publish"))
+        self.assertFalse(BlogPostPage.objects.filter(title="Wrong class").exists())
