@@ -51,6 +51,25 @@ def page(browser):
 
 
 @pytest.fixture
+def new_page(browser):
+    """Pages in separate browser contexts (separate sign-ins), all closed after the test.
+
+    Closing them before the database is flushed stops the admin's background requests
+    (editing-session pings) from reaching a server whose test is over.
+    """
+    contexts = []
+
+    def make():
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def assert_accessible():
     """Run axe-core on the page; fail on any violation of serious or critical impact."""
     axe = Axe()

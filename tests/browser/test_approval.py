@@ -1,0 +1,69 @@
+"""eagle.pupil writes and submits a post; eagle.teacher approves it; then a visitor reads it."""
+
+import pytest
+from django.core.management import call_command
+
+from home.demo import DEFAULT_DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def demo_site(live_server):
+    call_command("seed_demo", verbosity=0)
+    return live_server
+
+
+def sign_in(page, base_url: str, username: str) -> None:
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", DEFAULT_DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+
+def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
+    demo_site, new_page, assert_accessible
+):
+    pupil = new_page()
+    sign_in(pupil, demo_site.url, "eagle.pupil")
+    pupil.get_by_role("link", name="Write a new post for Eagle Class").click()
+    pupil.fill("#id_title", "My snail hunt")
+    pupil.locator("button[title='Insert a block']").first.click()
+    pupil.get_by_role("option", name="Paragraph").click()
+    pupil.locator(".Draftail-Editor [contenteditable='true']").first.click()
+    pupil.keyboard.type("We found twelve snails in the garden.")
+    # Draftail copies what was typed into the form's hidden field a moment later.
+    pupil.wait_for_function(
+        "() => document.querySelector('[name=\"body-0-value\"]').value.includes('twelve snails')"
+    )
+    pupil.get_by_role("button", name="More actions").click()
+    with pupil.expect_navigation():
+        pupil.get_by_role("button", name="Submit to Pupil post approval – Eagle Class").click()
+    assert "submitted for moderation" in pupil.locator(".messages").inner_text()
+
+    visitor = new_page()
+    response = visitor.goto(demo_site.url + "/eagle/my-snail-hunt/")
+    assert response.status == 404
+
+    pupil.goto(demo_site.url + "/admin/")
+    assert "Waiting for your teacher to check it" in pupil.locator(".pupil-dashboard").inner_text()
+
+    teacher = new_page()
+    sign_in(teacher, demo_site.url, "eagle.teacher")
+    teacher.get_by_role("link", name="My snail hunt").first.click()
+    # The teacher reads the post in the editor before approving it.
+    teacher.locator(".Draftail-Editor").get_by_text("We found twelve snails").wait_for()
+    teacher.get_by_role("button", name="More actions").click()
+    with teacher.expect_navigation():
+        teacher.get_by_role("button", name="Approve and Publish", exact=True).click()
+    assert "'My snail hunt' has been updated" in teacher.locator(".messages").inner_text()
+    pupil.close()
+    teacher.close()
+
+    response = visitor.goto(demo_site.url + "/eagle/my-snail-hunt/")
+    assert response.status == 200
+    assert visitor.locator("h1").inner_text() == "My snail hunt"
+    assert "by Amara, Eagle Class" in visitor.locator(".post__meta").inner_text()
+    assert "We found twelve snails in the garden." in visitor.content()
+    assert_accessible(visitor)
