@@ -4,6 +4,7 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from wagtail.models import Page, Site
 
 from blogs.models import BlogPostPage, ClassBlogIndexPage, Subject
 from blogs.models.class_blogs import ClassColour, KeyStage
@@ -84,3 +85,15 @@ class BlogPostPageFactory(wagtail_factories.PageFactory):
         if extracted:
             self.tags.add(*extracted)
             self.save()
+
+
+def school_home(**fields) -> HomePage:
+    """A school's home page served as the default site, in place of Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    root.get_children().filter(slug="home").delete()
+    home = HomePageFactory(parent=root, **fields)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home

@@ -97,6 +97,22 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# A CDN or caching proxy in front: Wagtail purges a page from it when the page is published.
+if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("CLOUDFLARE_ZONEID"):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {}
+    if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+        WAGTAILFRONTENDCACHE["proxy"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+        }
+    if os.environ.get("CLOUDFLARE_ZONEID"):
+        WAGTAILFRONTENDCACHE["cloudflare"] = {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+            "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+        }
+
 # Internationalisation: British English first; the school's families' languages follow.
 LANGUAGE_CODE = "en-gb"
 LANGUAGES = [("en-gb", _("English"))]

@@ -1,24 +1,17 @@
 """Class blog pages: one per class, under the home page, showing the class's identity."""
 
-from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from blogs.models import ClassBlogIndexPage
 from home.models import HomePage, StandardPage
-from tests.factories import ClassBlogIndexPageFactory, HomePageFactory, ImageFactory
+from tests.factories import ClassBlogIndexPageFactory, ImageFactory, school_home
 
 
 class ClassBlogIndexPageTests(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        root.get_children().filter(slug="home").delete()
-        cls.home = HomePageFactory(parent=root)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": cls.home},
-        )
+        cls.home = school_home()
         cls.eagle = ClassBlogIndexPageFactory(
             parent=cls.home,
             title="Eagle Class",

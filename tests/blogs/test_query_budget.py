@@ -3,16 +3,16 @@
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from blogs.models import AuthorProfile
 from tests.factories import (
     BlogPostPageFactory,
     ClassBlogIndexPageFactory,
-    HomePageFactory,
     ImageFactory,
     SubjectFactory,
     UserFactory,
+    school_home,
 )
 
 URLS = ["/", "/eagle/", "/news/", "/news/?subject=science&tag=space", "/news/subjects/science/"]
@@ -21,13 +21,7 @@ URLS = ["/", "/eagle/", "/news/", "/news/?subject=science&tag=space", "/news/sub
 class QueryBudgetTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        root.get_children().filter(slug="home").delete()
-        home = HomePageFactory(parent=root)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": home},
-        )
+        home = school_home()
         cls.classes = [
             ClassBlogIndexPageFactory(parent=home, title=f"{name} Class", slug=name.lower())
             for name in ("Eagle", "Falcon")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.core.management import call_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -85,3 +86,11 @@ def assert_accessible():
         assert not serious, f"axe found on {page.url}:\n" + "\n".join(serious)
 
     return check
+
+
+@pytest.fixture
+def demo_site(live_server):
+    """The demo school behind a live server. Browser tests use real transactions, so
+    seed_demo rebuilds the school in the emptied database for each test."""
+    call_command("seed_demo", verbosity=0)
+    return live_server

@@ -1,17 +1,10 @@
 """eagle.pupil writes and submits a post; eagle.teacher approves it; then a visitor reads it."""
 
 import pytest
-from django.core.management import call_command
 
 from home.demo import DEFAULT_DEMO_PASSWORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("seed_demo", verbosity=0)
-    return live_server
 
 
 def sign_in(page, base_url: str, username: str) -> None:

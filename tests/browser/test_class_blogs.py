@@ -1,15 +1,8 @@
 """A parent reads a class blog and a post with a gallery, a recording and a video."""
 
 import pytest
-from django.core.management import call_command
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("seed_demo", verbosity=0)
-    return live_server
 
 
 def _media_duration(page, selector: str) -> float:

@@ -1,17 +1,8 @@
 """A visitor's first steps on the demo school's site, in a real browser, checked with axe."""
 
 import pytest
-from django.core.management import call_command
 
-# The live server reads committed data, so these tests use real transactions; seed_demo rebuilds
-# the tree from an empty database each time.
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(live_server):
-    call_command("seed_demo", verbosity=0)
-    return live_server
 
 
 def test_a_visitor_opens_the_home_page_and_follows_the_navigation(

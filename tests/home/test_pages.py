@@ -1,24 +1,18 @@
 """The school website's page types: where they may live, and that they render and edit."""
 
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from blogs.models import ClassBlogIndexPage
 from home.models import HomePage, StandardPage
-from tests.factories import HomePageFactory, ImageFactory, StandardPageFactory
+from tests.factories import ImageFactory, StandardPageFactory, school_home
 
 
 class SchoolPageTestCase(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        root = Page.get_first_root_node()
-        root.get_children().filter(slug="home").delete()
-        cls.home = HomePageFactory(parent=root, hero_image=ImageFactory())
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": cls.home},
-        )
+        cls.home = school_home(hero_image=ImageFactory())
 
 
 class HomePageTests(SchoolPageTestCase):

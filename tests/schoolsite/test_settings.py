@@ -107,3 +107,19 @@ def test_media_stays_on_local_disk_unless_a_bucket_is_named():
     assert s3["OPTIONS"]["bucket_name"] == "oakfield-media"
     assert s3["OPTIONS"]["endpoint_url"] == "https://s3.example"
     assert s3["OPTIONS"]["file_overwrite"] is False
+
+
+def test_a_purge_url_turns_on_wagtails_frontend_cache_invalidation(tmp_path):
+    env = production_env(tmp_path)
+    env["FRONTEND_CACHE_PURGE_URL"] = "http://cache.internal:6081"
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s;"
+        "print('wagtail.contrib.frontend_cache' in s.INSTALLED_APPS,"
+        " s.WAGTAILFRONTENDCACHE['proxy']['LOCATION'])",
+        **env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "http://cache.internal:6081"]
