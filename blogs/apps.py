@@ -6,3 +6,12 @@ class BlogsConfig(AppConfig):
     name = "blogs"
     verbose_name = _("Class blogs")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from .models import Comment
+        from .moderation import CommentPermissionPolicy
+
+        # Registered before any admin view asks, so Wagtail never falls back to its default.
+        register_permission_policy(Comment, CommentPermissionPolicy(Comment))

@@ -413,3 +413,73 @@ def ensure_demo_roles() -> None:
         if username in DEMO_EMAILS and not user.email:
             user.email = DEMO_EMAILS[username]
             user.save(update_fields=["email"])
+
+
+# (name, relation, text, status) – approved ones show under the showcase and newest posts.
+DEMO_COMMENTS = [
+    (
+        "Grandma Rose",
+        "grandparent",
+        "What a wonderful trip! I loved the photo of the lambs.",
+        "approved",
+    ),
+    (
+        "Mrs Lopez",
+        "parent",
+        "Amara told me all about the tractor ride at tea time. Thank you!",
+        "approved",
+    ),
+    (
+        "Leo",
+        "pupil",
+        "I went there too when I was in Eagle Class. Did you see the goats?",
+        "approved",
+    ),
+    (
+        "Year 3, Escola Sol",
+        "other_school",
+        "Hello from Portugal! We have a farm near our school too.",
+        "approved",
+    ),
+    ("Sam's dad", "parent", "Brilliant singing, well done everyone.", "pending"),
+    ("Aunty Priya", "visitor", "Can't wait to visit the farm with you!", "pending"),
+    ("Cheap watches", "visitor", "Buy cheap watches at http://spam.example", "spam"),
+]
+
+
+def ensure_comments() -> None:
+    from .models import Comment
+
+    showcase = BlogPostPage.objects.filter(slug="our-trip-to-the-farm").first()
+    if showcase is None or Comment.objects.filter(post=showcase).exists():
+        return
+    teacher = get_user_model().objects.filter(username="eagle.teacher").first()
+    for name, relation, body, status in DEMO_COMMENTS:
+        comment = Comment.objects.create(
+            post=showcase,
+            name=name,
+            relation=relation,
+            body=body,
+            status=status,
+            moderated_by=teacher if status != "pending" else None,
+            moderated_at=timezone.now() if status != "pending" else None,
+        )
+        if name == "Grandma Rose":
+            Comment.objects.create(
+                post=showcase,
+                reply_to=comment,
+                name="Mr Patel",
+                relation="teacher",
+                body="Thank you, Rose! The children were so excited to read your comment.",
+                status="approved",
+                moderated_by=teacher,
+                moderated_at=timezone.now(),
+            )
+    for post in BlogPostPage.objects.exclude(pk=showcase.pk).order_by("-date")[:8]:
+        Comment.objects.create(
+            post=post,
+            name="Mr Okafor",
+            relation="parent",
+            status="approved",
+            body="Fantastic work, everyone. Keep it up!",
+        )

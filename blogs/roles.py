@@ -127,6 +127,10 @@ def ensure_class_roles(class_blog: ClassBlogIndexPage) -> ClassBlogIndexPage:
 
     for group in (teachers, pupils):
         group.permissions.add(_admin_access())
+    # Moderating comments; which comments is narrowed to the class by CommentPermissionPolicy.
+    teachers.permissions.add(
+        _permission("blogs", "change_comment"), _permission("blogs", "view_comment")
+    )
     _grant_pages(teachers, class_blog, TEACHER_PAGE_PERMISSIONS)
     _grant_pages(pupils, class_blog, PUPIL_PAGE_PERMISSIONS)
     _grant_collection(teachers, collection, TEACHER_COLLECTION_PERMISSIONS)

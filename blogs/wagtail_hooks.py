@@ -7,12 +7,14 @@ from django.utils.translation import gettext as _gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import views
 from .dashboard import PupilDashboardPanel
-from .models import AuthorProfile, Subject
+from .models import AuthorProfile, Comment, Subject
+from .moderation import BULK_ACTIONS, CommentViewSet
 from .pupils import classes_managed_by, pupil_class
 
 
@@ -40,6 +42,28 @@ class BlogsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(BlogsViewSetGroup)
+register_snippet(CommentViewSet)
+for bulk_action in BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action)
+
+
+class PendingCommentsSummaryItem(SummaryItem):
+    """ "N comments waiting" on a moderator's dashboard, linking to the filtered queue."""
+
+    order = 50
+    template_name = "blogs/admin/pending_comments_summary.html"
+
+    def get_context_data(self, parent_context=None):
+        waiting = Comment.objects.for_moderator(self.request.user).pending().count()
+        return {"waiting": waiting, "url": reverse("wagtailsnippets_blogs_comment:list")}
+
+    def is_shown(self):
+        return self.request.user.has_perm("blogs.change_comment")
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_pending_comments_summary(request, summary_items):
+    summary_items.append(PendingCommentsSummaryItem(request))
 
 
 @hooks.register("register_admin_urls")

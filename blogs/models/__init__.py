@@ -2,6 +2,7 @@
 
 from .authors import AuthorProfile, public_author_name
 from .class_blogs import ClassBlogIndexPage
+from .comments import Comment, CommentSettings
 from .posts import BlogPostPage, BlogPostTag
 from .subjects import Subject
 
@@ -10,6 +11,8 @@ __all__ = [
     "BlogPostPage",
     "BlogPostTag",
     "ClassBlogIndexPage",
+    "Comment",
+    "CommentSettings",
     "Subject",
     "public_author_name",
 ]

@@ -1,9 +1,13 @@
 """A class blog post: what a pupil or teacher writes, with pictures, sound, video and work."""
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -43,11 +47,27 @@ class BlogPostQuerySet(PageQuerySet):
                     queryset=get_image_model().get_rendition_model().objects.all(),
                 ),
             )
+            .annotate(comment_count=_approved_comment_count())
             .order_by("-date", "-first_published_at", "-pk")
         )
 
 
 BlogPostManager = PageManager.from_queryset(BlogPostQuerySet)
+
+
+def _approved_comment_count():
+    """A subquery, so counting comments never multiplies the listing's rows."""
+    from .comments import Comment
+
+    counts = (
+        Comment.objects.approved()
+        .filter(post=OuterRef("pk"), reply_to=None)
+        .order_by()
+        .values("post")
+        .annotate(total=Count("pk"))
+        .values("total")
+    )
+    return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
 
 
 class BlogPostPage(Page):
@@ -132,8 +152,52 @@ class BlogPostPage(Page):
     def listing_summary(self) -> str:
         return self.summary or self.search_description
 
+    def approved_comments(self):
+        """Top-level approved comments, oldest first, each with its approved replies."""
+        from .comments import Comment
+
+        replies = Comment.objects.approved().order_by("created_at")
+        return (
+            self.comments.approved()
+            .filter(reply_to=None)
+            .order_by("created_at")
+            .prefetch_related(Prefetch("replies", queryset=replies, to_attr="approved_replies"))
+        )
+
+    def serve(self, request, *args, **kwargs):
+        """A visitor's comment arrives as a POST to the post itself (see ``commenting``)."""
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        from ..commenting import CommentForm, client_hash, is_rate_limited, save_comment
+
+        form = CommentForm(request.POST)
+        status = 400
+        if is_rate_limited(client_hash(request)):
+            form.is_valid()
+            form.add_error(
+                None,
+                _(
+                    "You have sent several comments in the last minute. Please wait a minute "
+                    "and press Send again."
+                ),
+            )
+            status = 429
+        elif form.is_valid():
+            save_comment(form, self, request)
+            messages.success(
+                request, _("Thank you – your comment will appear once a teacher has checked it.")
+            )
+            return redirect(self.get_url(request) + "#comments")
+        context = self.get_context(request, *args, **kwargs)
+        context["comment_form"] = form
+        return TemplateResponse(request, self.get_template(request), context, status=status)
+
     def get_context(self, request, *args, **kwargs):
+        from ..commenting import CommentForm
+
         context = super().get_context(request, *args, **kwargs)
+        context["comments"] = self.approved_comments()
+        context["comment_form"] = CommentForm()
         siblings = BlogPostPage.objects.sibling_of(self, inclusive=False).live().public()
         newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
         context["newer_post"] = siblings.filter(newer).order_by("date", "pk").first()

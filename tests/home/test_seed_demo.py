@@ -4,13 +4,14 @@ from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageLogEntry, Revision, Site
 from wagtailmedia.models import Media
 
-from blogs.models import BlogPostPage, ClassBlogIndexPage
+from blogs.models import BlogPostPage, ClassBlogIndexPage, Comment
 from home.demo import DEFAULT_DEMO_PASSWORD
 from home.site_settings import SchoolSettings
 
@@ -34,6 +35,8 @@ def snapshot() -> dict:
         "log_entries": PageLogEntry.objects.count(),
         "images": list(get_image_model().objects.order_by("pk").values_list("pk", "file")),
         "media": list(Media.objects.order_by("pk").values_list("pk", "file")),
+        "comments": list(Comment.objects.order_by("pk").values_list("pk", "status")),
+        "groups": list(Group.objects.order_by("name").values_list("name", flat=True)),
         "users": list(User.objects.order_by("username").values_list("username", "password")),
         "settings": list(SchoolSettings.objects.values()),
         "sites": list(Site.objects.values()),
@@ -117,3 +120,18 @@ def test_the_demo_password_can_be_set_from_the_environment(monkeypatch, client):
     call_command("seed_demo", verbosity=0)
     assert client.login(username="eagle.teacher", password="another-demo-secret")
     assert not client.login(username="eagle.teacher", password=DEFAULT_DEMO_PASSWORD)
+
+
+class DemoCommentsTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_demo", verbosity=0)
+
+    def test_the_demo_has_approved_pending_and_spam_comments_from_near_and_far(self):
+        statuses = set(Comment.objects.values_list("status", flat=True))
+        self.assertEqual(statuses, {"approved", "pending", "spam"})
+        relations = set(Comment.objects.approved().values_list("relation", flat=True))
+        self.assertLessEqual({"parent", "grandparent", "pupil", "other_school"}, relations)
+        html = self.client.get("/eagle/our-trip-to-the-farm/").content.decode()
+        self.assertIn("Hello from Portugal!", html)
+        self.assertNotIn("Buy cheap watches", html)

@@ -7,6 +7,7 @@ from wagtail.models import Site
 from blogs.demo import (
     ensure_author_profiles,
     ensure_class_blogs,
+    ensure_comments,
     ensure_demo_roles,
     ensure_posts,
     ensure_subjects,
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         ensure_author_profiles()
         ensure_posts(ensure_class_blogs(home))
         ensure_demo_roles()
+        ensure_comments()
 
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"The demo school is ready: {home.title}."))

@@ -1,0 +1,144 @@
+"""Moderating comments in the admin: per class, singly and in bulk, with batched emails."""
+
+from django.core import mail
+from django.core.management import call_command
+from django.test import TestCase
+from django.urls import reverse
+
+from blogs.models import BlogPostPage, ClassBlogIndexPage, Comment
+from home.demo import DEFAULT_DEMO_PASSWORD
+
+
+class CommentModerationTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_demo", verbosity=0)
+        Comment.objects.all().delete()
+        eagle = ClassBlogIndexPage.objects.get(slug="eagle")
+        falcon = ClassBlogIndexPage.objects.get(slug="falcon")
+        cls.eagle_post = BlogPostPage.objects.child_of(eagle).first()
+        cls.falcon_post = BlogPostPage.objects.child_of(falcon).first()
+        cls.eagle_comments = [
+            Comment.objects.create(
+                post=cls.eagle_post,
+                name=f"Parent {n}",
+                relation="parent",
+                body=f"Eagle {n}",
+                email=f"parent{n}@example.com",
+            )
+            for n in range(3)
+        ]
+        cls.falcon_comment = Comment.objects.create(
+            post=cls.falcon_post, name="Falcon gran", relation="grandparent", body="Falcon!"
+        )
+
+    def sign_in(self, username):
+        self.assertTrue(self.client.login(username=username, password=DEFAULT_DEMO_PASSWORD))
+
+    def bulk(self, action: str, comments) -> object:
+        url = reverse("wagtail_bulk_action", args=("blogs", "comment", action))
+        query = "&".join(f"id={c.pk}" for c in comments)
+        return self.client.post(f"{url}?{query}")
+
+    def test_teachers_see_only_their_own_classes_comments(self):
+        self.sign_in("eagle.teacher")
+        html = self.client.get(reverse("wagtailsnippets_blogs_comment:list")).content.decode()
+        self.assertIn("Parent 0", html)
+        self.assertNotIn("Falcon gran", html)
+        edit = reverse("wagtailsnippets_blogs_comment:edit", args=(self.falcon_comment.pk,))
+        self.assertNotEqual(self.client.get(edit).status_code, 200)
+        self.client.post(edit, {"status": "approved", "reply": "Sneaky"})
+        self.assertEqual(Comment.objects.get(pk=self.falcon_comment.pk).status, "pending")
+        inspect = reverse("wagtailsnippets_blogs_comment:inspect", args=(self.falcon_comment.pk,))
+        self.assertNotEqual(self.client.get(inspect).status_code, 200)
+        self.sign_in("head")
+        html = self.client.get(reverse("wagtailsnippets_blogs_comment:list")).content.decode()
+        self.assertIn("Falcon gran", html)
+
+    def test_the_queue_filters_by_class_and_status(self):
+        Comment.objects.filter(pk=self.eagle_comments[0].pk).update(status="spam")
+        self.sign_in("head")
+        url = reverse("wagtailsnippets_blogs_comment:list")
+        eagle = ClassBlogIndexPage.objects.get(slug="eagle")
+        html = self.client.get(url, {"class_blog": eagle.pk, "status": "pending"}).content.decode()
+        self.assertIn("Parent 1", html)
+        self.assertNotIn("Parent 0", html)
+        self.assertNotIn("Falcon gran", html)
+
+    def test_bulk_approve_publishes_and_tells_each_commenter_once(self):
+        self.sign_in("eagle.teacher")
+        mail.outbox.clear()
+        response = self.bulk("approve", self.eagle_comments[:2])
+        self.assertEqual(response.status_code, 302)
+        statuses = set(
+            Comment.objects.filter(pk__in=[c.pk for c in self.eagle_comments[:2]]).values_list(
+                "status", flat=True
+            )
+        )
+        self.assertEqual(statuses, {"approved"})
+        self.assertEqual(
+            sorted(m.to[0] for m in mail.outbox), ["parent0@example.com", "parent1@example.com"]
+        )
+        self.client.logout()
+        html = self.client.get(self.eagle_post.url).content.decode()
+        self.assertIn("Eagle 0", html)
+        self.assertNotIn("Eagle 2", html)
+
+    def test_bulk_reject_spam_and_approve_with_links(self):
+        self.sign_in("eagle.teacher")
+        self.bulk("reject", [self.eagle_comments[0]])
+        self.bulk("spam", [self.eagle_comments[1]])
+        self.bulk("approve_with_links", [self.eagle_comments[2]])
+        self.assertEqual(
+            [Comment.objects.get(pk=c.pk).status for c in self.eagle_comments],
+            ["rejected", "spam", "approved"],
+        )
+        self.assertTrue(Comment.objects.get(pk=self.eagle_comments[2].pk).links_allowed)
+
+    def test_a_teacher_cannot_moderate_another_classes_comment_in_bulk(self):
+        self.sign_in("eagle.teacher")
+        self.bulk("approve", [self.falcon_comment])
+        self.assertEqual(Comment.objects.get(pk=self.falcon_comment.pk).status, "pending")
+
+    def test_pupils_cannot_moderate(self):
+        self.sign_in("eagle.pupil")
+        response = self.client.get(reverse("wagtailsnippets_blogs_comment:list"))
+        self.assertNotEqual(response.status_code, 200)
+        self.bulk("approve", self.eagle_comments)
+        self.assertFalse(Comment.objects.filter(status="approved").exists())
+
+    def test_a_teacher_replies_from_the_admin_and_the_reply_shows_one_level_deep(self):
+        self.sign_in("eagle.teacher")
+        comment = self.eagle_comments[0]
+        response = self.client.post(
+            reverse("wagtailsnippets_blogs_comment:edit", args=(comment.pk,)),
+            {"status": "approved", "links_allowed": "", "reply": "Thank you for reading!"},
+        )
+        self.assertEqual(response.status_code, 302, response.content[:300])
+        reply = Comment.objects.get(reply_to=comment)
+        self.assertEqual(
+            (reply.name, reply.relation, reply.status), ("Mr Patel", "teacher", "approved")
+        )
+        html = self.client.get(self.eagle_post.url).content.decode()
+        self.assertIn("Thank you for reading!", html)
+
+    def test_the_dashboard_shows_how_many_comments_wait(self):
+        self.sign_in("eagle.teacher")
+        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn("3 comments waiting", html)
+        self.sign_in("head")
+        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        self.assertIn("4 comments waiting", html)
+
+    def test_teachers_get_one_email_per_batch_not_one_per_comment(self):
+        mail.outbox.clear()
+        call_command("notify_comment_moderators", verbosity=0)
+        recipients = sorted(address for message in mail.outbox for address in message.to)
+        self.assertEqual(
+            recipients, ["eagle.teacher@oakfield.example", "falcon.teacher@oakfield.example"]
+        )
+        eagle_mail = next(m for m in mail.outbox if m.to == ["eagle.teacher@oakfield.example"])
+        self.assertIn("3 comments are waiting", eagle_mail.body)
+        mail.outbox.clear()
+        call_command("notify_comment_moderators", verbosity=0)
+        self.assertEqual(mail.outbox, [])

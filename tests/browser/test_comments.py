@@ -1,0 +1,45 @@
+"""A visitor leaves a comment; eagle.teacher approves it; the comment appears on the post."""
+
+import pytest
+
+from home.demo import DEFAULT_DEMO_PASSWORD
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_visitors_comment_appears_after_the_teacher_approves_it(
+    demo_site, new_page, assert_accessible
+):
+    visitor = new_page()
+    visitor.goto(demo_site.url + "/eagle/our-trip-to-the-farm/")
+    assert_accessible(visitor)
+    visitor.get_by_label("Your name").fill("Grandad Joe")
+    visitor.get_by_label("Who they are").select_option(label="Grandparent")
+    visitor.get_by_label("Your comment").fill("Those lambs look very cuddly!")
+    visitor.wait_for_timeout(3200)  # a person takes a few seconds; instant posts look like bots
+    with visitor.expect_navigation():
+        visitor.get_by_role("button", name="Send comment").click()
+    assert "your comment will appear once a teacher has checked it" in visitor.content()
+    assert (
+        "Those lambs look very cuddly!" not in visitor.locator(".comment-list").first.inner_text()
+    )
+    assert_accessible(visitor)
+
+    teacher = new_page()
+    teacher.goto(demo_site.url + "/admin/login/")
+    teacher.fill("#id_username", "eagle.teacher")
+    teacher.fill("#id_password", DEFAULT_DEMO_PASSWORD)
+    teacher.get_by_role("button", name="Sign in").click()
+    teacher.wait_for_url("**/admin/")
+    teacher.get_by_role("link", name="comments waiting").click()
+    teacher.get_by_role("link", name="Grandad Joe").click()
+    teacher.locator("#id_status").select_option("approved")
+    teacher.locator("#id_reply").fill("Thank you, Joe!")
+    with teacher.expect_navigation():
+        teacher.get_by_role("button", name="Save").click()
+    teacher.close()
+
+    visitor.reload()
+    comments = visitor.locator(".comment-list").first.inner_text()
+    assert "Those lambs look very cuddly!" in comments
+    assert "Thank you, Joe!" in comments
