@@ -94,3 +94,18 @@ def demo_site(live_server):
     seed_demo rebuilds the school in the emptied database for each test."""
     call_command("seed_demo", verbosity=0)
     return live_server
+
+
+@pytest.fixture
+def sign_in(demo_site):
+    """Sign a page in to the Wagtail admin as one of the demo accounts."""
+    from home.demo import DEFAULT_DEMO_PASSWORD
+
+    def sign_in_as(page, username: str) -> None:
+        page.goto(demo_site.url + "/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", DEFAULT_DEMO_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/admin/")
+
+    return sign_in_as

@@ -2,24 +2,14 @@
 
 import pytest
 
-from home.demo import DEFAULT_DEMO_PASSWORD
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def sign_in(page, base_url: str, username: str) -> None:
-    page.goto(base_url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", DEFAULT_DEMO_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
-
-
 def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
-    demo_site, new_page, assert_accessible
+    demo_site, new_page, sign_in, assert_accessible
 ):
     pupil = new_page()
-    sign_in(pupil, demo_site.url, "eagle.pupil")
+    sign_in(pupil, "eagle.pupil")
     pupil.get_by_role("link", name="Write a new post for Eagle Class").click()
     pupil.fill("#id_title", "My snail hunt")
     pupil.locator("button[title='Insert a block']").first.click()
@@ -43,7 +33,7 @@ def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
     assert "Waiting for your teacher to check it" in pupil.locator(".pupil-dashboard").inner_text()
 
     teacher = new_page()
-    sign_in(teacher, demo_site.url, "eagle.teacher")
+    sign_in(teacher, "eagle.teacher")
     teacher.get_by_role("link", name="My snail hunt").first.click()
     # The teacher reads the post in the editor before approving it.
     teacher.locator(".Draftail-Editor").get_by_text("We found twelve snails").wait_for()

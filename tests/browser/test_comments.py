@@ -2,13 +2,11 @@
 
 import pytest
 
-from home.demo import DEFAULT_DEMO_PASSWORD
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_visitors_comment_appears_after_the_teacher_approves_it(
-    demo_site, new_page, assert_accessible
+    demo_site, new_page, sign_in, assert_accessible
 ):
     visitor = new_page()
     visitor.goto(demo_site.url + "/eagle/our-trip-to-the-farm/")
@@ -26,11 +24,7 @@ def test_a_visitors_comment_appears_after_the_teacher_approves_it(
     assert_accessible(visitor)
 
     teacher = new_page()
-    teacher.goto(demo_site.url + "/admin/login/")
-    teacher.fill("#id_username", "eagle.teacher")
-    teacher.fill("#id_password", DEFAULT_DEMO_PASSWORD)
-    teacher.get_by_role("button", name="Sign in").click()
-    teacher.wait_for_url("**/admin/")
+    sign_in(teacher, "eagle.teacher")
     teacher.get_by_role("link", name="comments waiting").click()
     teacher.get_by_role("link", name="Grandad Joe").click()
     teacher.locator("#id_status").select_option("approved")
