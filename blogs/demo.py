@@ -483,3 +483,78 @@ def ensure_comments() -> None:
             status="approved",
             body="Fantastic work, everyone. Keep it up!",
         )
+
+
+BADGE_COLOURS = ["#1d4e89", "#6a3d9a", "#a04100", "#1e6b34", "#b3261e"]
+
+
+def ensure_awards(home: HomePage) -> None:
+    """An awards archive with four weeks of awards, badges and the visits behind them."""
+    from .models import AwardCategory, AwardIndexPage, AwardPage, PageVisit
+    from .models.awards import DEFAULT_CATEGORIES, monday_of
+
+    for name, description in DEFAULT_CATEGORIES:
+        AwardCategory.objects.get_or_create(name=name, defaults={"description": description})
+    for number, category in enumerate(AwardCategory.objects.order_by("pk")):
+        if not category.badge:
+            category.badge = demo_image(
+                f"{category.name} badge",
+                f"Badge: {category.name}",
+                colour=BADGE_COLOURS[number % len(BADGE_COLOURS)],
+                size=(240, 240),
+                shapes=1,
+            )
+            category.save(update_fields=["badge"])
+    awards = AwardIndexPage.objects.child_of(home).first()
+    if awards is not None:
+        return
+    awards = AwardIndexPage(
+        title="Blogging Awards",
+        slug="awards",
+        show_in_menus=True,
+        introduction="Every week our Digital Leaders give Blogging Awards to the classes, "
+        "pupils and commenters who made our blogs shine.",
+    )
+    home.add_child(instance=awards)
+    categories = {category.name: category for category in AwardCategory.objects.all()}
+    classes = list(ClassBlogIndexPage.objects.child_of(home).order_by("path"))
+    leader = get_user_model().objects.filter(username="digital.leader").first()
+    this_monday = monday_of(timezone.localdate())
+    for weeks_ago in range(1, 5):
+        monday = this_monday - timedelta(weeks=weeks_ago)
+        winner = classes[weeks_ago % len(classes)]
+        star = BlogPostPage.objects.child_of(winner).order_by("-date").first()
+        for category, fields in [
+            ("Most active class blog", {"winner_kind": "class", "winning_class": winner}),
+            (
+                "Star post",
+                {
+                    "winner_kind": "pupil",
+                    "winning_class": winner,
+                    "winner_name": "Amara" if winner.slug == "eagle" else "Leo",
+                    "winning_post": star,
+                },
+            ),
+            ("Most helpful commenter", {"winner_kind": "commenter", "winner_name": "Grandma Rose"}),
+        ]:
+            award = AwardPage(
+                title=f"{category}: week of {monday:%-d %B}",
+                slug=f"{slugify(category)}-{monday:%Y-%m-%d}",
+                week_start=monday,
+                category=categories[category],
+                owner=leader,
+                citation="Our Digital Leaders chose this because it made everyone smile and "
+                "helped us all learn something new.",
+                live=True,
+                first_published_at=timezone.make_aware(
+                    datetime.combine(monday + timedelta(days=7), time(9))
+                ),
+                **fields,
+            )
+            awards.add_child(instance=award)
+        for number, post in enumerate(BlogPostPage.objects.order_by("pk")):
+            PageVisit.objects.get_or_create(
+                page=post,
+                date=monday + timedelta(days=number % 5),
+                defaults={"count": 3 + (number * 7 + weeks_ago * 5) % 40},
+            )

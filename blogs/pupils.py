@@ -6,7 +6,6 @@ passwords are two easy words and a number ("bluetiger42") that a teacher prints 
 
 import csv
 import io
-import re
 import secrets
 from dataclasses import dataclass
 
@@ -16,6 +15,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .models import AuthorProfile, ClassBlogIndexPage
+from .models.authors import FIRST_NAME
 
 COLOURS = ["red", "blue", "green", "pink", "gold", "silver", "purple", "orange", "yellow", "teal"]
 ANIMALS = [
@@ -39,8 +39,6 @@ ANIMALS = [
     "giraffe",
 ]
 MAX_NAME_LENGTH = 30
-# A first name, optionally with one initial to tell two pupils apart ("Olivia B").
-FIRST_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*(?: [^\W\d_]\.?)?$")
 
 
 def simple_password() -> str:

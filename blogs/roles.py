@@ -12,8 +12,8 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 
 from home.models import HomePage
 
-from .models import ClassBlogIndexPage
-from .workflow import ensure_pupil_post_workflow
+from .models import AwardIndexPage, ClassBlogIndexPage
+from .workflow import ensure_award_workflow, ensure_pupil_post_workflow
 
 SENIOR_LEADERS = "Senior leaders"
 DIGITAL_LEADERS = "Digital Leaders"
@@ -152,8 +152,12 @@ def ensure_class_roles(class_blog: ClassBlogIndexPage) -> ClassBlogIndexPage:
 
 
 def ensure_digital_leaders() -> Group:
+    """Digital Leaders write award pages; a senior leader approves them before they go live."""
     group, _created = Group.objects.get_or_create(name=DIGITAL_LEADERS)
     group.permissions.add(_admin_access())
+    for awards in AwardIndexPage.objects.all():
+        _grant_pages(group, awards, PUPIL_PAGE_PERMISSIONS)
+        ensure_award_workflow(awards, Group.objects.get(name=SENIOR_LEADERS))
     return group
 
 

@@ -13,7 +13,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import views
 from .dashboard import PupilDashboardPanel
-from .models import AuthorProfile, Comment, Subject
+from .models import AuthorProfile, AwardCategory, Comment, Subject
+from .models.visits import is_countable, record_visit
 from .moderation import BULK_ACTIONS, CommentViewSet
 from .pupils import classes_managed_by, pupil_class
 
@@ -34,8 +35,15 @@ class AuthorProfileViewSet(SnippetViewSet):
     list_filter = ["role"]
 
 
+class AwardCategoryViewSet(SnippetViewSet):
+    model = AwardCategory
+    icon = "pick"
+    menu_label = _("Award categories")
+    list_display = ["name", "description"]
+
+
 class BlogsViewSetGroup(SnippetViewSetGroup):
-    items = (SubjectViewSet, AuthorProfileViewSet)
+    items = (SubjectViewSet, AuthorProfileViewSet, AwardCategoryViewSet)
     menu_icon = "doc-full-inverse"
     menu_label = _("Class blogs")
     menu_name = "class-blogs"
@@ -121,3 +129,10 @@ def pupils_cannot_delete(request, page):
 @hooks.register("before_move_page")
 def pupils_cannot_move(request, page, destination=None):
     return _refuse_pupils(request, page, _gettext("moved"))
+
+
+@hooks.register("before_serve_page")
+def count_visit(page, request, serve_args, serve_kwargs):
+    """Count a real visitor's view of a page, privately (see ``models/visits.py``)."""
+    if is_countable(request):
+        record_visit(page)

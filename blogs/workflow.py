@@ -1,4 +1,5 @@
-"""Each class blog's "Pupil post approval" workflow: its teachers approve its pupils' posts.
+"""Approval workflows: each class's teachers approve its pupils' posts; senior leaders
+approve the Digital Leaders' awards.
 
 Teachers hold publish permission, so their own posts publish directly; a pupil can only
 "Submit for moderation", which starts this workflow.
@@ -19,4 +20,14 @@ def ensure_pupil_post_workflow(class_blog) -> Workflow:
     )
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=class_blog, defaults={"workflow": workflow})
+    return workflow
+
+
+def ensure_award_workflow(awards_index, senior_leaders) -> Workflow:
+    """Digital Leaders' awards are approved by a senior leader before they are published."""
+    task, _created = GroupApprovalTask.objects.get_or_create(name=_("Senior leaders approve"))
+    task.groups.add(senior_leaders)
+    workflow, _created = Workflow.objects.get_or_create(name=_("Blogging Award approval"))
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.update_or_create(page=awards_index, defaults={"workflow": workflow})
     return workflow

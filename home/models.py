@@ -50,6 +50,7 @@ class HomePage(RoutablePageMixin, Page):
     subpage_types = [
         "home.StandardPage",
         "blogs.ClassBlogIndexPage",
+        "blogs.AwardIndexPage",
     ]
     max_count_per_parent = 1
 

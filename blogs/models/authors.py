@@ -1,11 +1,16 @@
 """How the author of a post is named in public: pupils by first name and class only."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+
+# A first name, optionally with one initial to tell two pupils apart ("Olivia B").
+FIRST_NAME = re.compile(r"^[^\W\d_][^\W\d_'’-]*(?:[-'’][^\W\d_]+)*(?: [^\W\d_]\.?)?$")
 
 
 class AuthorProfile(models.Model):

@@ -15,9 +15,11 @@ from home.blocks import PARAGRAPH_FEATURES
 from ..feeds import AtomPostFeed, PostFeed
 from ..listing import attach_class_blogs
 from ..pagination import paginate
+from .awards import AwardPage
 from .posts import BlogPostPage
 
 POSTS_PER_PAGE = 12
+BADGES_SHOWN = 12
 
 
 class KeyStage(models.TextChoices):
@@ -146,6 +148,7 @@ class ClassBlogIndexPage(RoutablePageMixin, Page):
         posts = paginate(request, self.get_posts(), POSTS_PER_PAGE)
         posts.object_list = attach_class_blogs(posts.object_list, class_blog=self)
         context["posts"] = posts
+        context["awards"] = AwardPage.objects.won_by(class_blog=self)[:BADGES_SHOWN]
         return context
 
     def feed(self, feed_class):

@@ -64,6 +64,7 @@ class CommentQuerySet(models.QuerySet):
             self.approved()
             .in_period(start, end)
             .filter(reply_to=None)
+            .order_by()
             .annotate(class_path=Substr("post__path", 1, CLASS_PATH_LENGTH))
             .values("class_path")
             .annotate(comments=Count("pk"))

@@ -196,6 +196,9 @@ class BlogPostPage(Page):
         from ..commenting import CommentForm
 
         context = super().get_context(request, *args, **kwargs)
+        from .awards import AwardPage
+
+        context["awards"] = AwardPage.objects.won_by(post=self)
         context["comments"] = self.approved_comments()
         context["comment_form"] = CommentForm()
         siblings = BlogPostPage.objects.sibling_of(self, inclusive=False).live().public()

@@ -14,7 +14,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from blogs.models import BlogPostPage, ClassBlogIndexPage
+from blogs.models import AwardCategory, AwardIndexPage, AwardPage, BlogPostPage, ClassBlogIndexPage
 from blogs.pupils import create_pupils
 from home.demo import DEFAULT_DEMO_PASSWORD
 
@@ -254,3 +254,45 @@ class ApprovalTests(SchoolRolesTestCase):
         self.sign_in("eagle.teacher")
         self.client.post(self.add_url(self.falcon), self.post_data("Wrong class", "action-publish"))
         self.assertFalse(BlogPostPage.objects.filter(title="Wrong class").exists())
+
+
+class DigitalLeaderTests(SchoolRolesTestCase):
+    def test_a_digital_leaders_award_waits_for_a_senior_leader(self):
+        archive = AwardIndexPage.objects.get()
+        eagle = ClassBlogIndexPage.objects.get(slug="eagle")
+        self.sign_in("digital.leader")
+        response = self.client.post(
+            reverse("wagtailadmin_pages:add", args=("blogs", "awardpage", archive.pk)),
+            {
+                "title": "Eagle wins",
+                "slug": "eagle-wins",
+                "week_start": "2026-11-16",
+                "category": AwardCategory.objects.get(name="Most active class blog").pk,
+                "winner_kind": "class",
+                "winning_class": eagle.pk,
+                "winner_name": "",
+                "winning_post": "",
+                "citation": "Ten posts in a week!",
+                "action-publish": "publish",
+                "action-submit": "submit",
+            },
+        )
+        self.assertEqual(response.status_code, 302)
+        award = AwardPage.objects.get(slug="eagle-wins")
+        self.assertFalse(award.live)
+        self.assertEqual(self.task_state(award).task.name, "Senior leaders approve")
+
+        self.sign_in("eagle.teacher")
+        self.workflow_action(award, "approve")
+        award.refresh_from_db()
+        self.assertFalse(award.live)
+
+        self.sign_in("head")
+        self.workflow_action(award, "approve")
+        award.refresh_from_db()
+        self.assertTrue(award.live)
+
+    def test_digital_leaders_cannot_write_class_posts(self):
+        self.sign_in("digital.leader")
+        self.client.post(self.add_url(self.eagle), self.post_data("Not my class"))
+        self.assertFalse(BlogPostPage.objects.filter(title="Not my class").exists())

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from blogs.models import ClassBlogIndexPage
+from blogs.models import AwardIndexPage, ClassBlogIndexPage
 from home.models import HomePage, StandardPage
 from tests.factories import ImageFactory, StandardPageFactory, school_home
 
@@ -22,7 +22,7 @@ class HomePageTests(SchoolPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_home_page_holds_the_school_sections(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ClassBlogIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ClassBlogIndexPage, AwardIndexPage})
 
     def test_one_home_page_per_school(self):
         root = Page.get_first_root_node()

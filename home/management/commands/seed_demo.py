@@ -6,6 +6,7 @@ from wagtail.models import Site
 
 from blogs.demo import (
     ensure_author_profiles,
+    ensure_awards,
     ensure_class_blogs,
     ensure_comments,
     ensure_demo_roles,
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         ensure_subjects()
         ensure_author_profiles()
         ensure_posts(ensure_class_blogs(home))
+        ensure_awards(home)
         ensure_demo_roles()
         ensure_comments()
 

@@ -1,0 +1,92 @@
+"""This week's candidates for the Blogging Awards: the evidence Digital Leaders choose from.
+
+A week runs Monday 00:00 to Sunday 23:59 in the school's time zone (``TIME_ZONE``).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+
+from django.db.models import Count, Sum
+from django.db.models.functions import Substr
+from django.utils import timezone
+
+from .models import BlogPostPage, ClassBlogIndexPage, Comment, PageVisit
+from .models.comments import CLASS_PATH_LENGTH
+
+TOP = 5
+
+
+@dataclass
+class ClassFigures:
+    class_blog: ClassBlogIndexPage
+    posts: int
+    comments: int
+    visits: int
+
+
+def week_bounds(monday) -> tuple[datetime, datetime]:
+    start = timezone.make_aware(datetime.combine(monday, time.min))
+    return start, timezone.make_aware(datetime.combine(monday + timedelta(days=7), time.min))
+
+
+def _by_class(rows, key: str) -> dict[str, int]:
+    return {row["class_path"]: row[key] for row in rows}
+
+
+def week_candidates(monday) -> dict:
+    start, end = week_bounds(monday)
+    posts_in_week = BlogPostPage.objects.live().filter(
+        first_published_at__gte=start, first_published_at__lt=end
+    )
+    post_counts = _by_class(
+        # order_by() drops the tree ordering that would otherwise split the GROUP BY per page.
+        posts_in_week.order_by()
+        .annotate(class_path=Substr("path", 1, CLASS_PATH_LENGTH))
+        .values("class_path")
+        .annotate(total=Count("pk")),
+        "total",
+    )
+    comments = Comment.objects.approved().in_period(start, end).filter(reply_to=None)
+    comment_counts = _by_class(
+        comments.order_by()
+        .annotate(class_path=Substr("post__path", 1, CLASS_PATH_LENGTH))
+        .values("class_path")
+        .annotate(total=Count("pk")),
+        "total",
+    )
+    visits = PageVisit.objects.filter(date__gte=monday, date__lt=monday + timedelta(days=7))
+    visit_counts = _by_class(
+        visits.order_by()
+        .annotate(class_path=Substr("page__path", 1, CLASS_PATH_LENGTH))
+        .values("class_path")
+        .annotate(total=Sum("count")),
+        "total",
+    )
+    classes = [
+        ClassFigures(
+            blog,
+            post_counts.get(blog.path, 0),
+            comment_counts.get(blog.path, 0),
+            visit_counts.get(blog.path, 0),
+        )
+        for blog in ClassBlogIndexPage.objects.order_by("path")
+    ]
+    most_commented = list(
+        comments.values("post__id", "post__title")
+        .annotate(total=Count("pk"))
+        .order_by("-total", "post__title")[:TOP]
+    )
+    most_visited = list(
+        visits.filter(page__in=BlogPostPage.objects.all())
+        .values("page__id", "page__title")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "page__title")[:TOP]
+    )
+    return {
+        "monday": monday,
+        "sunday": monday + timedelta(days=6),
+        "classes": classes,
+        "commenters": Comment.objects.counts_by_commenter(start, end)[:TOP],
+        "most_commented_posts": most_commented,
+        "most_visited_posts": most_visited,
+    }
