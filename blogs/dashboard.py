@@ -5,7 +5,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import WorkflowState
 
-from .models import BlogPostPage
+from .models import BlogPostPage, HelpSheetPage
+from .models.helpsheets import REVIEW_AFTER
 
 RECENT_POSTS = 20
 
@@ -49,3 +50,27 @@ class PupilDashboardPanel(Component):
             ),
             "posts": [(post, *post_status(post)) for post in posts],
         }
+
+
+class HelpSheetsDueForReviewPanel(Component):
+    """Help sheets nobody has reviewed for a year, for those who can edit them."""
+
+    name = "help_sheets_due_for_review"
+    order = 150
+    template_name = "blogs/admin/help_sheets_due.html"
+
+    def __init__(self, sheets):
+        self.sheets = sheets
+
+    @classmethod
+    def for_user(cls, user):
+        from django.utils import timezone
+
+        due = HelpSheetPage.objects.filter(
+            last_reviewed__lt=timezone.localdate() - REVIEW_AFTER
+        ).order_by("last_reviewed")
+        editable = [sheet for sheet in due if sheet.permissions_for_user(user).can_edit()]
+        return cls(editable) if editable else None
+
+    def get_context_data(self, parent_context=None):
+        return {"sheets": self.sheets}

@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 from wagtailmedia.models import Media
 
 from home.demo_media import demo_image, demo_pdf, demo_tune_wav, demo_video_webm
@@ -558,3 +559,215 @@ def ensure_awards(home: HomePage) -> None:
                 date=monday + timedelta(days=number % 5),
                 defaults={"count": 3 + (number * 7 + weeks_ago * 5) % 40},
             )
+
+
+# (title, topics, audiences, minutes, staff only, summary, steps)
+HELP_SHEETS = [
+    (
+        "Writing a class blog post",
+        ["blogging"],
+        ["staff", "pupils"],
+        5,
+        False,
+        "From a blank page to a post your class is proud of.",
+        [
+            "Sign in and press “Write a new post for your class”.",
+            "Give the post a title and a short summary.",
+            "Add paragraphs, photos (with alt text) and a recording.",
+            "Press “Submit” so your teacher can check it.",
+        ],
+    ),
+    (
+        "Approving a pupil's post",
+        ["blogging"],
+        ["staff"],
+        5,
+        True,
+        "Check a pupil's post and publish it, or ask for changes.",
+        [
+            "Open the dashboard: posts waiting for you are under “Awaiting your review”.",
+            "Read the post: first names only, no faces without consent.",
+            "Choose “Approve and Publish”, or “Request changes” with a kind comment.",
+        ],
+    ),
+    (
+        "Moderating comments",
+        ["blogging", "e-safety"],
+        ["staff"],
+        5,
+        True,
+        "Approve, reject or reply to comments on your class blog.",
+        [
+            "Open “Comments” in the admin and filter by “Waiting for a teacher”.",
+            "Tick the comments to approve and choose “Approve”.",
+            "Reply from a comment's page to thank the visitor.",
+        ],
+    ),
+    (
+        "Tweeting learning in 30 seconds",
+        ["social-media"],
+        ["staff"],
+        2,
+        True,
+        "Share a moment of learning with the school hashtag.",
+        [
+            "Take a photo with no faces, or with consent.",
+            "Write one sentence about the learning, first names only.",
+            "Add the school hashtag and post.",
+        ],
+    ),
+    (
+        "Uploading a voice recording",
+        ["photos-and-video", "blogging"],
+        ["staff", "pupils"],
+        5,
+        False,
+        "Record a child reading and add it to a post.",
+        [
+            "Record on a tablet and save the file as MP3 or M4A.",
+            "In a post, add an “Audio recording” block and upload the file.",
+            "Type what is said in the transcript box.",
+        ],
+    ),
+    (
+        "Taking photos safely",
+        ["photos-and-video", "e-safety"],
+        ["staff", "pupils"],
+        5,
+        False,
+        "Photos that show the learning and keep children safe.",
+        [
+            "Photograph the work and hands rather than faces.",
+            "Check the consent list before including a child.",
+            "Never name a child in a file name.",
+        ],
+    ),
+    (
+        "Helping your child log in at home",
+        ["guides-for-parents", "learning-platform"],
+        ["parents"],
+        5,
+        False,
+        "Your child's login card and what to do if it is lost.",
+        [
+            "Find the login card in your child's reading record.",
+            "Go to the school website and choose “Sign in”.",
+            "If the card is lost, ask the class teacher for a new password.",
+        ],
+    ),
+    (
+        "Leaving a comment on a class blog",
+        ["guides-for-parents", "blogging"],
+        ["parents"],
+        2,
+        False,
+        "Children love comments: here is how to leave one.",
+        [
+            "Open a post and scroll to “Leave a comment”.",
+            "Write your name (first name for children) and who you are.",
+            "A teacher checks every comment before it appears.",
+        ],
+    ),
+    (
+        "Staying safe online",
+        ["e-safety"],
+        ["pupils", "parents"],
+        5,
+        False,
+        "Our SMART rules for blogging and the internet.",
+        [
+            "Keep your full name, address and school to yourself.",
+            "Tell a grown-up if something online worries you.",
+            "Be kind in every comment you write.",
+        ],
+    ),
+    (
+        "Setting up pupil accounts",
+        ["learning-platform"],
+        ["staff"],
+        10,
+        True,
+        "Make accounts for a whole class and print login cards.",
+        [
+            "Open “Pupil accounts” in the admin.",
+            "Paste the first names, one per line, and choose the class.",
+            "Print the login cards straight away: passwords are shown once.",
+        ],
+    ),
+]
+
+
+def ensure_help_sheets(home: HomePage) -> None:
+    from .models import HelpSheetLibraryPage, HelpSheetPage, HelpSheetTopic
+    from .models.helpsheets import DEFAULT_TOPICS, STAFF_DOCUMENTS_COLLECTION
+
+    for name, slug in DEFAULT_TOPICS:
+        HelpSheetTopic.objects.get_or_create(slug=slug, defaults={"name": name})
+    if HelpSheetLibraryPage.objects.child_of(home).exists():
+        return
+    library = HelpSheetLibraryPage(
+        title="Help sheets",
+        slug="help",
+        show_in_menus=True,
+        introduction="Five-minute guides to blogging, tweeting and staying safe, for staff, "
+        "pupils and parents. Staff: sign in to see the staff-only sheets.",
+    )
+    home.add_child(instance=library)
+    topics = {topic.slug: topic for topic in HelpSheetTopic.objects.all()}
+    screenshot = demo_image(
+        "Help sheet screenshot: the Publish button",
+        "The Save draft and Publish buttons",
+        colour="#45464f",
+        size=(900, 500),
+        shapes=2,
+    )
+    sheets = []
+    for number, (title, topic_slugs, audiences, minutes, staff_only, summary, steps) in enumerate(
+        HELP_SHEETS
+    ):
+        sheet = HelpSheetPage(
+            title=title,
+            slug=slugify(title),
+            summary=summary,
+            minutes=minutes,
+            staff_only=staff_only,
+            for_staff="staff" in audiences,
+            for_pupils="pupils" in audiences,
+            for_parents="parents" in audiences,
+            # One sheet is over a year old, so the admin lists it for review.
+            last_reviewed=timezone.localdate()
+            - timedelta(days=400 if number == 3 else 30 + number),
+            steps=[
+                (
+                    "step",
+                    {
+                        "instruction": f"<p>{text}</p>",
+                        "screenshot": screenshot if index == 0 else None,
+                        "screenshot_alt": "The Save draft and Publish buttons"
+                        if index == 0
+                        else "",
+                        "note_kind": "tip" if index == len(steps) - 1 else "",
+                        "note": "Ask the ICT leader if you get stuck."
+                        if index == len(steps) - 1
+                        else "",
+                    },
+                )
+                for index, text in enumerate(steps)
+            ],
+        )
+        sheet.topics = [topics[slug] for slug in topic_slugs]
+        if title == "Setting up pupil accounts":
+            staff_docs = Collection.objects.get(name=STAFF_DOCUMENTS_COLLECTION)
+            document = _demo_document(
+                "Pupil accounts checklist",
+                ["Pupil accounts checklist", "1. Class list", "2. Print cards"],
+            )
+            if document.collection_id != staff_docs.pk:
+                document.collection = staff_docs
+                document.save(update_fields=["collection"])
+            sheet.attachments = [("document", {"document": document, "title": ""})]
+        library.add_child(instance=sheet)
+        sheet.save_revision().publish()
+        sheets.append(sheet)
+    sheets[0].related_sheets = [sheets[1], sheets[4]]
+    sheets[0].save_revision().publish()

@@ -8,11 +8,19 @@ collection permissions and workflows (see ``workflow.py``).
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    PageViewRestriction,
+)
 
 from home.models import HomePage
 
-from .models import AwardIndexPage, ClassBlogIndexPage
+from .models import AwardIndexPage, ClassBlogIndexPage, HelpSheetLibraryPage, HelpSheetPage
+from .models.helpsheets import STAFF_DOCUMENTS_COLLECTION, staff_groups
 from .workflow import ensure_award_workflow, ensure_pupil_post_workflow
 
 SENIOR_LEADERS = "Senior leaders"
@@ -166,8 +174,33 @@ def ensure_staff() -> Group:
     return group
 
 
+def ensure_staff_documents() -> Collection:
+    """A private collection for staff-only help sheets' downloads, and up-to-date privacy.
+
+    Run after the class groups exist, so that every class's teachers count as staff.
+    """
+    root = Collection.get_first_root_node()
+    collection = next(
+        (c for c in root.get_children() if c.name == STAFF_DOCUMENTS_COLLECTION), None
+    ) or root.add_child(name=STAFF_DOCUMENTS_COLLECTION)
+    restriction, _created = CollectionViewRestriction.objects.get_or_create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    groups = list(staff_groups())
+    restriction.groups.set(groups)
+    # Keep staff-only pages in step when a class (and so a teachers' group) is added.
+    for page_restriction in PageViewRestriction.objects.filter(
+        restriction_type=PageViewRestriction.GROUPS,
+        page__in=Page.objects.type(HelpSheetLibraryPage, HelpSheetPage),
+    ):
+        page_restriction.groups.set(groups)
+    return collection
+
+
 def setup_school_roles() -> list[ClassBlogIndexPage]:
     ensure_senior_leaders()
     ensure_digital_leaders()
     ensure_staff()
-    return [ensure_class_roles(blog) for blog in ClassBlogIndexPage.objects.all()]
+    class_blogs = [ensure_class_roles(blog) for blog in ClassBlogIndexPage.objects.all()]
+    ensure_staff_documents()
+    return class_blogs

@@ -12,8 +12,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import views
-from .dashboard import PupilDashboardPanel
-from .models import AuthorProfile, AwardCategory, Comment, Subject
+from .dashboard import HelpSheetsDueForReviewPanel, PupilDashboardPanel
+from .models import AuthorProfile, AwardCategory, Comment, HelpSheetTopic, Subject
 from .models.visits import is_countable, record_visit
 from .moderation import BULK_ACTIONS, CommentViewSet
 from .pupils import classes_managed_by, pupil_class
@@ -42,8 +42,15 @@ class AwardCategoryViewSet(SnippetViewSet):
     list_display = ["name", "description"]
 
 
+class HelpSheetTopicViewSet(SnippetViewSet):
+    model = HelpSheetTopic
+    icon = "help"
+    menu_label = _("Help-sheet topics")
+    list_display = ["name", "slug"]
+
+
 class BlogsViewSetGroup(SnippetViewSetGroup):
-    items = (SubjectViewSet, AuthorProfileViewSet, AwardCategoryViewSet)
+    items = (SubjectViewSet, AuthorProfileViewSet, AwardCategoryViewSet, HelpSheetTopicViewSet)
     menu_icon = "doc-full-inverse"
     menu_label = _("Class blogs")
     menu_name = "class-blogs"
@@ -103,6 +110,9 @@ def show_pupils_their_own_dashboard(request, panels):
     class_blog = pupil_class(request.user)
     if class_blog is not None and not request.user.is_superuser:
         panels[:] = [PupilDashboardPanel(request.user, class_blog)]
+        return
+    if review_panel := HelpSheetsDueForReviewPanel.for_user(request.user):
+        panels.append(review_panel)
 
 
 @hooks.register("construct_main_menu")

@@ -51,6 +51,7 @@ class HomePage(RoutablePageMixin, Page):
         "home.StandardPage",
         "blogs.ClassBlogIndexPage",
         "blogs.AwardIndexPage",
+        "blogs.HelpSheetLibraryPage",
     ]
     max_count_per_parent = 1
 

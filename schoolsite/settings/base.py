@@ -150,6 +150,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Schoolsite <noreply@l
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = [("Site administrator", address) for address in env_list("ADMIN_EMAILS")]
 
+# Staff sign in on the public site to read staff-only pages (see templates/registration/).
+LOGIN_URL = "login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "registration/login.html"
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Schoolsite"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -179,3 +184,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+LOGIN_REDIRECT_URL = "/"

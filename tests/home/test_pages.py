@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from blogs.models import AwardIndexPage, ClassBlogIndexPage
+from blogs.models import AwardIndexPage, ClassBlogIndexPage, HelpSheetLibraryPage
 from home.models import HomePage, StandardPage
 from tests.factories import ImageFactory, StandardPageFactory, school_home
 

@@ -10,6 +10,7 @@ from blogs.demo import (
     ensure_class_blogs,
     ensure_comments,
     ensure_demo_roles,
+    ensure_help_sheets,
     ensure_posts,
     ensure_subjects,
 )
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         ensure_posts(ensure_class_blogs(home))
         ensure_awards(home)
         ensure_demo_roles()
+        ensure_help_sheets(home)
         ensure_comments()
 
         if options["verbosity"] > 0:
