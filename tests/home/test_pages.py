@@ -22,7 +22,9 @@ class HomePageTests(SchoolPageTestCase):
         self.assertCanNotCreateAt(StandardPage, HomePage)
 
     def test_home_page_holds_the_school_sections(self):
-        self.assertAllowedSubpageTypes(HomePage, {StandardPage, ClassBlogIndexPage, AwardIndexPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {StandardPage, ClassBlogIndexPage, AwardIndexPage, HelpSheetLibraryPage}
+        )
 
     def test_one_home_page_per_school(self):
         root = Page.get_first_root_node()
