@@ -1,27 +1,132 @@
-"""Site search. The full search (filters, types, privacy-aware ranking) comes with issue 8."""
+"""Site search: everything a visitor may see, filtered by class, subject and type.
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+Wagtail's database search backend uses PostgreSQL's full-text search when the database is
+PostgreSQL (and SQLite's FTS otherwise); see README for Elasticsearch/OpenSearch. Each search
+is recorded (the words only, never who searched) for Wagtail's search promotions and its
+"Search terms" report.
+"""
+
+import re
+
+from django.db.models import Q
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import Query
+from wagtail.models import Page, PageViewRestriction
+
+from blogs.listing import attach_class_blogs
+from blogs.models import (
+    AwardPage,
+    BlogPostPage,
+    ClassBlogIndexPage,
+    HelpSheetPage,
+    Subject,
+)
+from blogs.pagination import paginate
+from home.models import StandardPage
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
+RESULT_TYPES = {
+    "posts": (BlogPostPage, _("Blog posts")),
+    "classes": (ClassBlogIndexPage, _("Class blogs")),
+    "awards": (AwardPage, _("Awards")),
+    "help": (HelpSheetPage, _("Help sheets")),
+    "pages": (StandardPage, _("School information")),
+}
+
+
+def hidden_page_ids(request) -> list[int]:
+    """Pages behind a view restriction this visitor does not pass (staff-only help sheets)."""
+    failed = Q(pk__in=[])
+    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+        "groups"
+    ):
+        if not restriction.accept_request(request):
+            failed |= Q(path__startswith=restriction.page.path)
+    return list(Page.objects.filter(failed).values_list("pk", flat=True))
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = (
-        Page.objects.live().public().specific().search(query) if query else Page.objects.none()
-    )
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        results_page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        results_page = paginator.page(1)
-    except EmptyPage:
-        results_page = paginator.page(paginator.num_pages)
+    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    chosen = {
+        name: request.GET.get(name, "").strip()[:100] for name in ("class", "subject", "type")
+    }
+    pages = Page.objects.live().exclude(pk__in=hidden_page_ids(request))
+    model = RESULT_TYPES.get(chosen["type"], (None,))[0]
+    pages = pages.type(model) if model else pages.type(*(m for m, _label in RESULT_TYPES.values()))
+    if chosen["type"] and model is None:
+        pages = pages.none()
+    if chosen["class"]:
+        class_blog = ClassBlogIndexPage.objects.filter(slug=chosen["class"]).first()
+        pages = pages.descendant_of(class_blog, inclusive=True) if class_blog else pages.none()
+    if chosen["subject"]:
+        tagged = BlogPostPage.objects.filter(subjects__slug=chosen["subject"]).values_list(
+            "pk", flat=True
+        )
+        pages = pages.filter(pk__in=list(tagged))
+
+    # Only words reach the search backend: stray quotes and operators are not syntax errors.
+    terms = " ".join(re.sub(r"[^\w\s]", " ", query).split())
+    results = paginate(request, ranked_ids(pages, terms), RESULTS_PER_PAGE)
+    results.object_list = _describe(list(results.object_list))
+    if query and results.number == 1:
+        Query.get(query).add_hit()
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "search_results": results_page},
+        {
+            "search_query": query,
+            "search_results": results,
+            "chosen": chosen,
+            "class_blogs": ClassBlogIndexPage.objects.live().order_by("path"),
+            "subjects": Subject.objects.all(),
+            "result_types": [(name, label) for name, (_model, label) in RESULT_TYPES.items()],
+            "promotions": Query.get(query).editors_picks.select_related("page") if query else [],
+        },
     )
+
+
+def ranked_ids(pages, terms: str) -> list[int]:
+    """Matching page ids, pages whose title matches first, each group by relevance.
+
+    Backends rank differently (SQLite's bm25, PostgreSQL's ts_rank); putting title matches
+    first makes "a post called Volcanoes" beat "a post that mentions volcanoes" on all of them.
+    """
+    if not terms:
+        return []
+    pages = pages.order_by()
+    by_title = [page.pk for page in pages.search(terms, fields=["title"])]
+    titled = set(by_title)
+    return by_title + [page.pk for page in pages.search(terms) if page.pk not in titled]
+
+
+def _describe(page_ids: list[int]) -> list:
+    """Each result's specific page with its type, class and date, in a fixed few queries."""
+    specific = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=page_ids).specific().defer_streamfields()
+    }
+    results = [specific[pk] for pk in page_ids if pk in specific]
+    attach_class_blogs([page for page in results if isinstance(page, BlogPostPage)])
+    labels = {model: label for model, label in RESULT_TYPES.values()}
+    for page in results:
+        page.result_type = labels.get(type(page), "")
+        page.result_date = (
+            getattr(page, "date", None)
+            or getattr(page, "week_start", None)
+            or getattr(page, "last_reviewed", None)
+        )
+        page.result_snippet = next(
+            (
+                text
+                for text in (
+                    getattr(page, name, "") for name in ("summary", "introduction", "citation")
+                )
+                if isinstance(text, str) and text
+            ),
+            page.search_description,
+        )
+        if isinstance(page, ClassBlogIndexPage):
+            page.class_blog = page
+    return results

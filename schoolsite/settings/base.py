@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -158,7 +159,17 @@ WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "registration/login.html"
 # Wagtail
 WAGTAIL_SITE_NAME = "Schoolsite"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The database backend uses PostgreSQL full-text search on PostgreSQL, SQLite FTS on SQLite.
+# Large school groups can point WAGTAILSEARCH_ELASTICSEARCH_URL at Elasticsearch/OpenSearch.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if os.environ.get("WAGTAILSEARCH_ELASTICSEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": os.environ.get(
+            "WAGTAILSEARCH_ELASTICSEARCH_BACKEND", "wagtail.search.backends.elasticsearch8"
+        ),
+        "URLS": [os.environ["WAGTAILSEARCH_ELASTICSEARCH_URL"]],
+        "INDEX": os.environ.get("WAGTAILSEARCH_ELASTICSEARCH_INDEX", "schoolsite"),
+    }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Uploads are limited in size and type; pupils upload from tablets and phones.
