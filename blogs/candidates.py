@@ -29,8 +29,15 @@ def week_bounds(monday) -> tuple[datetime, datetime]:
     return start, timezone.make_aware(datetime.combine(monday + timedelta(days=7), time.min))
 
 
-def _by_class(rows, key: str) -> dict[str, int]:
-    return {row["class_path"]: row[key] for row in rows}
+def _per_class(queryset, path_field: str, total) -> dict[str, int]:
+    """``total`` per class blog path; order_by() stops tree ordering splitting the GROUP BY."""
+    rows = (
+        queryset.order_by()
+        .annotate(class_path=Substr(path_field, 1, CLASS_PATH_LENGTH))
+        .values("class_path")
+        .annotate(total=total)
+    )
+    return {row["class_path"]: row["total"] for row in rows}
 
 
 def week_candidates(monday) -> dict:
@@ -38,30 +45,11 @@ def week_candidates(monday) -> dict:
     posts_in_week = BlogPostPage.objects.live().filter(
         first_published_at__gte=start, first_published_at__lt=end
     )
-    post_counts = _by_class(
-        # order_by() drops the tree ordering that would otherwise split the GROUP BY per page.
-        posts_in_week.order_by()
-        .annotate(class_path=Substr("path", 1, CLASS_PATH_LENGTH))
-        .values("class_path")
-        .annotate(total=Count("pk")),
-        "total",
-    )
+    post_counts = _per_class(posts_in_week, "path", Count("pk"))
     comments = Comment.objects.approved().in_period(start, end).filter(reply_to=None)
-    comment_counts = _by_class(
-        comments.order_by()
-        .annotate(class_path=Substr("post__path", 1, CLASS_PATH_LENGTH))
-        .values("class_path")
-        .annotate(total=Count("pk")),
-        "total",
-    )
+    comment_counts = _per_class(comments, "post__path", Count("pk"))
     visits = PageVisit.objects.filter(date__gte=monday, date__lt=monday + timedelta(days=7))
-    visit_counts = _by_class(
-        visits.order_by()
-        .annotate(class_path=Substr("page__path", 1, CLASS_PATH_LENGTH))
-        .values("class_path")
-        .annotate(total=Sum("count")),
-        "total",
-    )
+    visit_counts = _per_class(visits, "page__path", Sum("count"))
     classes = [
         ClassFigures(
             blog,

@@ -8,11 +8,10 @@ is recorded (the words only, never who searched) for Wagtail's search promotions
 
 import re
 
-from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from blogs.listing import attach_class_blogs
 from blogs.models import (
@@ -22,6 +21,7 @@ from blogs.models import (
     HelpSheetPage,
     Subject,
 )
+from blogs.models.helpsheets import restricted_paths, under_any
 from blogs.pagination import paginate
 from home.models import StandardPage
 
@@ -37,14 +37,13 @@ RESULT_TYPES = {
 
 
 def hidden_page_ids(request) -> list[int]:
-    """Pages behind a view restriction this visitor does not pass (staff-only help sheets)."""
-    failed = Q(pk__in=[])
-    for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    ):
-        if not restriction.accept_request(request):
-            failed |= Q(path__startswith=restriction.page.path)
-    return list(Page.objects.filter(failed).values_list("pk", flat=True))
+    """Pages behind a view restriction this visitor does not pass (staff-only help sheets).
+
+    Search backends filter on ids, not path prefixes, so the private branches become ids.
+    """
+    return list(
+        Page.objects.filter(under_any(restricted_paths(request))).values_list("pk", flat=True)
+    )
 
 
 def search(request):

@@ -119,24 +119,32 @@ class StaffOnlyMixin(models.Model):
             restriction.delete()
 
 
+def restricted_paths(request) -> list[str]:
+    """Tree paths behind a view restriction this request does not pass.
+
+    Every restriction is checked once against the request (one query with its groups), so
+    lists and search can leave out whole private branches in a fixed number of queries.
+    """
+    return [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+            "groups"
+        )
+        if not restriction.accept_request(request)
+    ]
+
+
+def under_any(paths: list[str]) -> Q:
+    query = Q(pk__in=[])
+    for path in paths:
+        query |= Q(path__startswith=path)
+    return query
+
+
 class HelpSheetQuerySet(PageQuerySet):
     def visible_to(self, request):
-        """Live sheets this visitor may open, in a fixed number of queries.
-
-        Every view restriction in the tree is checked once against the request; pages under
-        any restriction the visitor fails are left out.
-        """
-        failed_paths = [
-            restriction.page.path
-            for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-                "groups"
-            )
-            if not restriction.accept_request(request)
-        ]
-        query = Q()
-        for path in failed_paths:
-            query |= Q(path__startswith=path)
-        return self.live().exclude(query) if failed_paths else self.live()
+        """Live sheets this visitor may open."""
+        return self.live().exclude(under_any(restricted_paths(request)))
 
 
 HelpSheetManager = PageManager.from_queryset(HelpSheetQuerySet)

@@ -1,13 +1,12 @@
 """Site search: ranking, privacy, drafts, filters, pagination, odd queries and query counts."""
 
-import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query
 
-from blogs.models import BlogPostPage, ClassBlogIndexPage, Subject
+from blogs.models import ClassBlogIndexPage, Subject
 from home.demo import DEFAULT_DEMO_PASSWORD
 from tests.factories import BlogPostPageFactory
 
