@@ -123,3 +123,14 @@ def test_a_purge_url_turns_on_wagtails_frontend_cache_invalidation(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "http://cache.internal:6081"]
+
+
+def test_production_collects_static_files_compressed_with_hashed_names(tmp_path):
+    env = production_env(tmp_path)
+    env["STATIC_ROOT"] = str(tmp_path / "static")
+    result = run_manage("collectstatic", "--noinput", "-v", "0", **env)
+    assert result.returncode == 0, result.stderr
+    stylesheets = {path.name for path in (tmp_path / "static" / "css").iterdir()}
+    hashed = [name for name in stylesheets if name.startswith("site.") and name.endswith(".css")]
+    assert any(name != "site.css" for name in hashed)
+    assert {f"{name}.gz" for name in hashed} <= stylesheets
