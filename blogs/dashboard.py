@@ -1,5 +1,6 @@
 """The dashboard a pupil sees: one big button to write a post, and their posts' progress."""
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
@@ -12,10 +13,11 @@ RECENT_POSTS = 20
 
 
 def post_status(post: BlogPostPage) -> tuple[str, str]:
-    """(status, teacher's comment) in words a seven-year-old understands."""
-    state = (
-        post.workflow_states.order_by("-created_at").select_related("current_task_state").first()
-    )
+    """(status, teacher's comment) in words a seven-year-old understands.
+
+    Expects ``post.newest_workflow_states`` (newest first), prefetched by the panel.
+    """
+    state = next(iter(post.newest_workflow_states), None)
     if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
         return _("Waiting for your teacher to check it"), ""
     if state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
@@ -38,9 +40,16 @@ class PupilDashboardPanel(Component):
         self.class_blog = class_blog
 
     def get_context_data(self, parent_context=None):
+        states = WorkflowState.objects.order_by("-created_at").select_related("current_task_state")
         posts = (
             BlogPostPage.objects.filter(owner=self.user)
             .defer_streamfields()
+            .prefetch_related(
+                # Wagtail's relation for querysets of a specific page type.
+                Prefetch(
+                    "_specific_workflow_states", queryset=states, to_attr="newest_workflow_states"
+                )
+            )
             .order_by("-latest_revision_created_at")[:RECENT_POSTS]
         )
         return {

@@ -177,7 +177,15 @@ def classes_managed_by(user):
 
 
 def pupil_class(user) -> ClassBlogIndexPage | None:
-    """The class a pupil belongs to, or None for anyone who is not a pupil."""
+    """The class a pupil belongs to, or None for anyone who is not a pupil.
+
+    Remembered on the user object: the menu, the dashboard and the middleware all ask within
+    one request, and request.user lives for that request only.
+    """
     if not user.is_authenticated:
         return None
-    return ClassBlogIndexPage.objects.filter(pupils_group__in=user.groups.all()).first()
+    if not hasattr(user, "_schoolsite_pupil_class"):
+        user._schoolsite_pupil_class = ClassBlogIndexPage.objects.filter(
+            pupils_group__in=user.groups.all()
+        ).first()
+    return user._schoolsite_pupil_class

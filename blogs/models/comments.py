@@ -195,10 +195,6 @@ class Comment(models.Model):
     def __str__(self) -> str:
         return f"{self.name}: {Truncator(self.body).chars(60)}"
 
-    @property
-    def is_flagged(self) -> bool:
-        return bool(self.flagged_words)
-
     def body_html(self) -> SafeString:
         """The comment as HTML: always escaped, with links only where a teacher allowed them."""
         html = linebreaks(escape(self.body))
