@@ -79,10 +79,10 @@ def _tree_root() -> Page:
 
 def ensure_home_page() -> HomePage:
     """The one HomePage, made the root of the default Site in place of Wagtail's welcome page."""
-    home = HomePage.objects.first()
+    root = _tree_root()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home:
         return home
-    root = _tree_root()
     # Wagtail's migrations leave a plain welcome page holding the slug 'home'.
     for placeholder in root.get_children().filter(slug="home"):
         if type(placeholder.specific) is Page:

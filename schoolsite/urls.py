@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -9,13 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
+# Without a language prefix: the admin (each user's own language), files and the sitemap,
+# which lists every language's pages.
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
@@ -32,7 +32,13 @@ if settings.SERVE_MEDIA:
         )
     ]
 
-urlpatterns += [
+# The public site, in the visitor's language: /en-gb/…, /cy/…, /ur/… A path without a prefix
+# (an old link, or just the domain) redirects to the language the visitor chose before, else
+# the one their browser asks for, else English (see home.middleware).
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
-]
+)

@@ -3,8 +3,8 @@
 from urllib.parse import urlencode
 
 from django import template
-from wagtail.models import Site
 
+from home.languages import localized_home
 from home.models import HomePage
 
 from ..models import BlogPostPage, ClassBlogIndexPage
@@ -13,11 +13,9 @@ register = template.Library()
 
 
 def _home_url(request) -> str:
-    """The URL of the current site's home page, looked up once per request."""
-    if not hasattr(request, "_schoolsite_home_url"):
-        site = Site.find_for_request(request)
-        request._schoolsite_home_url = site.root_page.get_url(request) if site else "/"
-    return request._schoolsite_home_url
+    """The URL of the current site's home page in the visitor's language."""
+    home = localized_home(request)
+    return home.get_url(request) if home else "/"
 
 
 def _route(context, name: str, **kwargs) -> str:

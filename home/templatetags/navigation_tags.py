@@ -1,14 +1,16 @@
 """Site-wide navigation, built from the page tree so editors control it with 'Show in menus'."""
 
 from django import template
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from ..languages import localized_home
 
 register = template.Library()
 
 
 def _site_root(request) -> Page | None:
-    site = Site.find_for_request(request) if request is not None else None
-    return site.root_page if site else None
+    """The home page in the visitor's language: the Welsh menu lists the Welsh pages."""
+    return localized_home(request) if request is not None else None
 
 
 def _menu_pages(root: Page | None):
@@ -30,7 +32,12 @@ def main_menu(context) -> dict:
             and current.path.startswith(menu_page.path)
         )
         items.append({"page": menu_page, "is_current": is_current})
-    return {"root": root, "items": items, "request": request}
+    return {
+        "root": root,
+        "root_url": root.get_url(request) if root else "",
+        "items": items,
+        "request": request,
+    }
 
 
 @register.inclusion_tag("includes/footer.html", takes_context=True)

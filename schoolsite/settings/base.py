@@ -14,6 +14,9 @@ INSTALLED_APPS = [
     "home",
     "blogs",
     "search",
+    # wagtail-localize: translation in the admin, and its Locales admin replaces Wagtail's.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtailmedia",
@@ -47,7 +50,8 @@ MIDDLEWARE = [
     # Whitenoise serves static files straight from gunicorn, before any session work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Django's LocaleMiddleware, limited to the languages the school has switched on.
+    "home.middleware.SiteLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -114,9 +118,31 @@ if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("CLOUDFLARE_ZONE
             "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
         }
 
-# Internationalisation: British English first; the school's families' languages follow.
+# Internationalisation: British English first, then the languages of the school's families.
+# A language is on the public site once it has a Locale (Settings → Locales in the admin);
+# this list is what a school may choose from. URLs carry the language: /en-gb/, /cy/, /ur/ …
 LANGUAGE_CODE = "en-gb"
-LANGUAGES = [("en-gb", _("English"))]
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("en-gb", _("English")),
+    ("cy", _("Welsh")),
+    ("pl", _("Polish")),
+    ("ur", _("Urdu")),
+    ("ar", _("Arabic")),
+    ("bn", _("Bengali")),
+    ("pa", _("Punjabi")),
+    ("ro", _("Romanian")),
+    ("pt", _("Portuguese")),
+    ("es", _("Spanish")),
+    ("lt", _("Lithuanian")),
+    ("uk", _("Ukrainian")),
+    ("fr", _("French")),
+    ("tr", _("Turkish")),
+    ("ta", _("Tamil")),
+    ("zh-hans", _("Simplified Chinese")),
+    ("ga", _("Irish")),
+    ("gd", _("Scottish Gaelic")),
+]
+WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
@@ -153,7 +179,8 @@ ADMINS = [("Site administrator", address) for address in env_list("ADMIN_EMAILS"
 
 # Staff sign in on the public site to read staff-only pages (see templates/registration/).
 LOGIN_URL = "login"
-WAGTAIL_FRONTEND_LOGIN_URL = "/login/"
+# A URL name, so that the sign-in page opens in the visitor's language.
+WAGTAIL_FRONTEND_LOGIN_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "registration/login.html"
 
 # Wagtail
@@ -196,3 +223,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 LOGIN_REDIRECT_URL = "/"
+
+# Django's language cookie remembers a visitor's chosen language for a year (see
+# home.middleware); it is the only thing stored about a visitor's language.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"

@@ -26,6 +26,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview panel opts itself back in to same-origin frames.
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

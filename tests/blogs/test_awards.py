@@ -122,10 +122,10 @@ def test_badges_show_on_the_winning_class_blog_and_post(client, archive, eagle):
     add_award(
         archive, winner_kind="pupil", winning_class=eagle, winner_name="Amara", winning_post=post
     )
-    for url in ["/eagle/", post.url]:
+    for url in ["/en-gb/eagle/", post.url]:
         html = client.get(url).content.decode()
         assert "Blogging Awards" in html and "Star post" in html and "week of 16 Nov 2026" in html
-    award_html = client.get("/awards/star-post/").content.decode()
+    award_html = client.get("/en-gb/awards/star-post/").content.decode()
     assert "Awarded to Amara, Eagle Class" in award_html
 
 
@@ -143,17 +143,17 @@ def test_the_archive_filters_and_runs_the_same_queries_for_3_or_30_awards(
             )
 
     add(3, 0)
-    client.get("/awards/")
+    client.get("/en-gb/awards/")
     with CaptureQueriesContext(connection) as few:
-        client.get("/awards/")
+        client.get("/en-gb/awards/")
     add(27, 3)
     with CaptureQueriesContext(connection) as many:
-        response = client.get("/awards/")
+        response = client.get("/en-gb/awards/")
     assert len(few) == len(many)
     assert len(response.context["awards"]) == 20
-    eagle_only = client.get("/awards/?class=eagle").context["awards"]
+    eagle_only = client.get("/en-gb/awards/?class=eagle").context["awards"]
     assert {award.winning_class.slug for award in eagle_only} == {"eagle"}
-    assert list(client.get("/awards/?category=nonsense").context["awards"]) == []
+    assert list(client.get("/en-gb/awards/?category=nonsense").context["awards"]) == []
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:

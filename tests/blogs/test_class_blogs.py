@@ -29,7 +29,7 @@ class ClassBlogIndexPageTests(WagtailPageTestCase):
 
     def test_class_blog_shows_name_year_group_teachers_and_colour(self):
         self.assertPageIsRenderable(self.eagle)
-        response = self.client.get("/eagle/")
+        response = self.client.get("/en-gb/eagle/")
         self.assertContains(response, "<h1>Eagle Class</h1>", html=True)
         self.assertContains(response, "Years 1 and 2")
         self.assertContains(response, "Teachers: Mr Patel")
@@ -55,6 +55,6 @@ class ClassBlogIndexPageTests(WagtailPageTestCase):
 
     def test_home_page_lists_live_class_blogs_only(self):
         ClassBlogIndexPageFactory(parent=self.home, title="Secret Class", live=False)
-        response = self.client.get("/")
-        self.assertContains(response, 'href="/eagle/"')
+        response = self.client.get("/en-gb/")
+        self.assertContains(response, 'href="/en-gb/eagle/"')
         self.assertNotContains(response, "Secret Class")

@@ -186,7 +186,7 @@ def test_class_blogs_show_approved_comment_counts(client, eagle, post):
     for _ in range(3):
         Comment.objects.create(post=post, name="A", relation="parent", body="x", status="approved")
     Comment.objects.create(post=post, name="B", relation="parent", body="y")
-    html = client.get("/eagle/").content.decode()
+    html = client.get("/en-gb/eagle/").content.decode()
     assert "3 comments" in html
 
 

@@ -16,8 +16,8 @@ from blogs.models import HelpSheetLibraryPage, HelpSheetPage
 from home.demo import DEFAULT_DEMO_PASSWORD
 from home.models import HomePage
 
-STAFF_SHEET = "/help/approving-a-pupils-post/"
-PUBLIC_SHEET = "/help/writing-a-class-blog-post/"
+STAFF_SHEET = "/en-gb/help/approving-a-pupils-post/"
+PUBLIC_SHEET = "/en-gb/help/writing-a-class-blog-post/"
 STAFF_TITLE = "Approving a pupil&#x27;s post"
 
 
@@ -37,10 +37,10 @@ class HelpSheetLibraryTests(TestCase):
     def surfaces(self) -> dict[str, object]:
         return {
             "page": self.client.get(STAFF_SHEET),
-            "listing": self.client.get("/help/"),
-            "library search": self.client.get("/help/", {"q": "approve"}),
-            "site search": self.client.get("/search/", {"q": "approving"}),
-            "school feed": self.client.get("/news/feed/rss/"),
+            "listing": self.client.get("/en-gb/help/"),
+            "library search": self.client.get("/en-gb/help/", {"q": "approve"}),
+            "site search": self.client.get("/en-gb/search/", {"q": "approving"}),
+            "school feed": self.client.get("/en-gb/news/feed/rss/"),
             "sitemap": self.client.get("/sitemap.xml"),
             "document": self.client.get(self.document.url),
         }
@@ -49,7 +49,7 @@ class HelpSheetLibraryTests(TestCase):
         seen = self.surfaces()
         for name in ("page", "document"):
             self.assertEqual(seen[name].status_code, 302, name)
-            self.assertIn("/login/?next=", seen[name]["Location"])
+            self.assertIn("/en-gb/login/?next=", seen[name]["Location"])
         for name in ("listing", "library search", "site search", "school feed", "sitemap"):
             body = seen[name].content.decode()
             self.assertNotIn("approving-a-pupils-post", body, name)
@@ -66,20 +66,24 @@ class HelpSheetLibraryTests(TestCase):
         for username in ("staff", "eagle.teacher"):
             self.client.login(username=username, password=DEFAULT_DEMO_PASSWORD)
             self.assertEqual(self.client.get(STAFF_SHEET).status_code, 200)
-            self.assertIn(STAFF_TITLE, self.client.get("/help/").content.decode())
-            self.assertIn(STAFF_TITLE, self.client.get("/help/", {"q": "approve"}).content.decode())
+            self.assertIn(STAFF_TITLE, self.client.get("/en-gb/help/").content.decode())
+            self.assertIn(
+                STAFF_TITLE, self.client.get("/en-gb/help/", {"q": "approve"}).content.decode()
+            )
             self.assertEqual(self.client.get(self.document.url).status_code, 200)
 
     def test_staff_sign_in_on_the_public_site_and_return_to_the_sheet(self):
         response = self.client.post(
-            "/login/",
+            "/en-gb/login/",
             {"username": "staff", "password": DEFAULT_DEMO_PASSWORD, "next": STAFF_SHEET},
         )
         self.assertRedirects(response, STAFF_SHEET)
 
     def test_the_library_filters_by_topic_and_audience_and_searches_within_itself(self):
         def titles(**query):
-            return [sheet.title for sheet in self.client.get("/help/", query).context["sheets"]]
+            return [
+                sheet.title for sheet in self.client.get("/en-gb/help/", query).context["sheets"]
+            ]
 
         self.assertEqual(
             titles(topic="guides-for-parents"),
@@ -119,9 +123,9 @@ class HelpSheetLibraryTests(TestCase):
 
     def test_the_listing_runs_the_same_queries_however_many_sheets(self):
         self.client.login(username="staff", password=DEFAULT_DEMO_PASSWORD)
-        self.client.get("/help/")
+        self.client.get("/en-gb/help/")
         with CaptureQueriesContext(connection) as before:
-            self.client.get("/help/")
+            self.client.get("/en-gb/help/")
         library = HelpSheetLibraryPage.objects.get()
         template = HelpSheetPage.objects.get(slug="taking-photos-safely")
         for number in range(15):
@@ -130,6 +134,6 @@ class HelpSheetLibraryTests(TestCase):
             )
         HelpSheetPage.objects.filter(slug__startswith="copy-").update(live=True)
         with CaptureQueriesContext(connection) as after:
-            response = self.client.get("/help/")
+            response = self.client.get("/en-gb/help/")
         self.assertGreater(len(response.context["sheets"]), 20)
         self.assertEqual(len(before), len(after))

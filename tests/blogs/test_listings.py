@@ -20,17 +20,17 @@ def test_a_class_blog_lists_its_posts_newest_first_twelve_a_page(client, eagle, 
     BlogPostPageFactory(parent=falcon, title="Falcon post")
     BlogPostPageFactory(parent=eagle, title="Draft post", live=False)
 
-    first = client.get("/eagle/")
+    first = client.get("/en-gb/eagle/")
     assert _titles(first) == [f"Eagle day {day}" for day in range(13, 1, -1)]
     assert 'href="?page=2" rel="next"' in first.content.decode()
-    second = client.get("/eagle/?page=2")
+    second = client.get("/en-gb/eagle/?page=2")
     assert _titles(second) == ["Eagle day 1", "Eagle day 0"]
 
 
 def test_a_class_blog_page_past_the_end_is_a_404_and_a_nonsense_page_is_the_first(client, eagle):
     BlogPostPageFactory(parent=eagle, title="Only post")
-    assert client.get("/eagle/?page=999").status_code == 404
-    response = client.get("/eagle/?page=abc")
+    assert client.get("/en-gb/eagle/?page=999").status_code == 404
+    response = client.get("/en-gb/eagle/?page=abc")
     assert response.status_code == 200
     assert _titles(response) == ["Only post"]
 
@@ -42,17 +42,17 @@ def test_the_timeline_shows_every_class_and_filters_by_class_subject_and_tag(cli
     BlogPostPageFactory(parent=eagle, title="Eagle maths", subjects=[maths])
     BlogPostPageFactory(parent=falcon, title="Falcon science", subjects=[science], tags=["Space"])
 
-    everything = client.get("/news/")
+    everything = client.get("/en-gb/news/")
     assert sorted(_titles(everything)) == ["Eagle maths", "Eagle science", "Falcon science"]
     assert "Falcon Class" in everything.content.decode()
 
-    assert _titles(client.get("/news/?class=falcon")) == ["Falcon science"]
-    assert sorted(_titles(client.get("/news/?subject=science"))) == [
+    assert _titles(client.get("/en-gb/news/?class=falcon")) == ["Falcon science"]
+    assert sorted(_titles(client.get("/en-gb/news/?subject=science"))) == [
         "Eagle science",
         "Falcon science",
     ]
-    assert _titles(client.get("/news/?class=eagle&subject=science")) == ["Eagle science"]
-    assert sorted(_titles(client.get("/news/?tag=%23space"))) == [
+    assert _titles(client.get("/en-gb/news/?class=eagle&subject=science")) == ["Eagle science"]
+    assert sorted(_titles(client.get("/en-gb/news/?tag=%23space"))) == [
         "Eagle science",
         "Falcon science",
     ]
@@ -64,7 +64,7 @@ def test_the_timeline_shows_every_class_and_filters_by_class_subject_and_tag(cli
 )
 def test_nonsense_filters_give_an_empty_list_not_an_error(client, eagle, query):
     BlogPostPageFactory(parent=eagle, title="A post")
-    response = client.get(f"/news/?{query}")
+    response = client.get(f"/en-gb/news/?{query}")
     if query == "class=&subject=&tag=":
         assert _titles(response) == ["A post"]
     elif query == "page=-1":
@@ -81,29 +81,29 @@ def test_a_subject_page_shows_that_subject_across_classes(client, eagle, falcon)
     BlogPostPageFactory(parent=eagle, title="Castles", subjects=[history])
     BlogPostPageFactory(parent=falcon, title="Romans", subjects=[history])
     BlogPostPageFactory(parent=falcon, title="Fractions")
-    response = client.get("/news/subjects/history/")
+    response = client.get("/en-gb/news/subjects/history/")
     assert sorted(_titles(response)) == ["Castles", "Romans"]
     assert "History across the school" in response.content.decode()
-    assert client.get("/news/subjects/unknown/").status_code == 404
+    assert client.get("/en-gb/news/subjects/unknown/").status_code == 404
 
 
 def test_the_home_page_shows_the_latest_posts_from_all_classes(client, eagle, falcon):
     for day in range(4):
         BlogPostPageFactory(parent=eagle, title=f"Eagle {day}", date=date(2026, 10, 1 + day))
         BlogPostPageFactory(parent=falcon, title=f"Falcon {day}", date=date(2026, 10, 1 + day))
-    response = client.get("/")
+    response = client.get("/en-gb/")
     latest = [post.title for post in response.context["latest_posts"]]
     assert len(latest) == 6
     assert set(latest[:2]) == {"Eagle 3", "Falcon 3"}
     assert "Eagle 0" not in latest and "Falcon 0" not in latest
-    assert 'href="/news/"' in response.content.decode()
+    assert 'href="/en-gb/news/"' in response.content.decode()
 
 
 def test_list_pages_never_serve_original_uploads(client, eagle):
     from tests.factories import ImageFactory
 
     BlogPostPageFactory(parent=eagle, featured_image=ImageFactory(description="A leaf"))
-    for url in ["/", "/eagle/", "/news/"]:
+    for url in ["/en-gb/", "/en-gb/eagle/", "/en-gb/news/"]:
         html = client.get(url).content.decode()
         assert "original_images/" not in html
         assert ".webp" in html and 'loading="lazy"' in html

@@ -60,10 +60,10 @@ def test_a_post_shows_title_date_subjects_hashtags_and_featured_image(client, ea
     html = response.content.decode()
     assert "<h1>Growing beans</h1>" in html
     assert f'datetime="{post.date:%Y-%m-%d}"' in html
-    assert 'href="/news/subjects/science/">Science</a>' in html
-    assert 'href="/news/?tag=plants">#plants</a>' in html
+    assert 'href="/en-gb/news/subjects/science/">Science</a>' in html
+    assert 'href="/en-gb/news/?tag=plants">#plants</a>' in html
     assert 'alt="Bean plants on a windowsill"' in html
-    assert 'href="/eagle/"' in html
+    assert 'href="/en-gb/eagle/"' in html
 
 
 def test_post_pages_link_to_newer_and_older_posts_in_the_same_class(client, eagle, falcon):

@@ -15,7 +15,13 @@ from tests.factories import (
     school_home,
 )
 
-URLS = ["/", "/eagle/", "/news/", "/news/?subject=science&tag=space", "/news/subjects/science/"]
+URLS = [
+    "/en-gb/",
+    "/en-gb/eagle/",
+    "/en-gb/news/",
+    "/en-gb/news/?subject=science&tag=space",
+    "/en-gb/news/subjects/science/",
+]
 
 
 class QueryBudgetTests(TestCase):

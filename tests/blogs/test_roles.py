@@ -85,7 +85,7 @@ class PupilTests(SchoolRolesTestCase):
         post = self.write_post("eagle.pupil", "My rocket", action="action-publish")
         post.refresh_from_db()
         self.assertFalse(post.live)
-        self.assertEqual(self.client.get(post.url or "/eagle/my-rocket/").status_code, 404)
+        self.assertEqual(self.client.get(post.url or "/en-gb/eagle/my-rocket/").status_code, 404)
 
     def test_a_pupil_cannot_publish_or_unpublish_by_any_admin_url(self):
         draft = self.write_post("eagle.pupil", "My volcano", action="action-submit")
@@ -198,7 +198,7 @@ class ApprovalTests(SchoolRolesTestCase):
         mail.outbox.clear()
         post = self.write_post("eagle.pupil", "Our minibeasts", action="action-submit")
         self.assertFalse(post.live)
-        self.assertEqual(self.client.get("/eagle/our-minibeasts/").status_code, 404)
+        self.assertEqual(self.client.get("/en-gb/eagle/our-minibeasts/").status_code, 404)
         self.assertIn(
             "eagle.teacher@oakfield.example", [address for m in mail.outbox for address in m.to]
         )
@@ -214,7 +214,7 @@ class ApprovalTests(SchoolRolesTestCase):
         post.refresh_from_db()
         self.assertTrue(post.live)
         self.client.logout()
-        self.assertEqual(self.client.get("/eagle/our-minibeasts/").status_code, 200)
+        self.assertEqual(self.client.get("/en-gb/eagle/our-minibeasts/").status_code, 200)
 
     def test_falcons_teacher_cannot_approve_in_eagle(self):
         post = self.write_post("eagle.pupil", "Eagle secrets", action="action-submit")

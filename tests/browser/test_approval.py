@@ -26,7 +26,7 @@ def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
     assert "submitted for moderation" in pupil.locator(".messages").inner_text()
 
     visitor = new_page()
-    response = visitor.goto(demo_site.url + "/eagle/my-snail-hunt/")
+    response = visitor.goto(demo_site.url + "/en-gb/eagle/my-snail-hunt/")
     assert response.status == 404
 
     pupil.goto(demo_site.url + "/admin/")
@@ -44,7 +44,7 @@ def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
     pupil.close()
     teacher.close()
 
-    response = visitor.goto(demo_site.url + "/eagle/my-snail-hunt/")
+    response = visitor.goto(demo_site.url + "/en-gb/eagle/my-snail-hunt/")
     assert response.status == 200
     assert visitor.locator("h1").inner_text() == "My snail hunt"
     assert "by Amara, Eagle Class" in visitor.locator(".post__meta").inner_text()

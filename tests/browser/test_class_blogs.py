@@ -21,7 +21,7 @@ def _media_duration(page, selector: str) -> float:
 def test_a_parent_reads_a_class_blog_and_a_post_with_gallery_audio_and_video(
     demo_site, page, assert_accessible
 ):
-    page.goto(demo_site.url + "/eagle/")
+    page.goto(demo_site.url + "/en-gb/eagle/")
     assert page.locator("h1").inner_text() == "Eagle Class"
     assert page.locator(".card--post").count() == 10
     assert_accessible(page)
@@ -39,7 +39,7 @@ def test_a_parent_reads_a_class_blog_and_a_post_with_gallery_audio_and_video(
 
 
 def test_a_visitor_filters_the_timeline_by_class(demo_site, page, assert_accessible):
-    page.goto(demo_site.url + "/news/")
+    page.goto(demo_site.url + "/en-gb/news/")
     assert_accessible(page)
     page.get_by_label("Class").select_option(label="Falcon Class")
     page.get_by_role("button", name="Show posts").click()

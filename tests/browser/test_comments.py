@@ -9,7 +9,7 @@ def test_a_visitors_comment_appears_after_the_teacher_approves_it(
     demo_site, new_page, sign_in, assert_accessible
 ):
     visitor = new_page()
-    visitor.goto(demo_site.url + "/eagle/our-trip-to-the-farm/")
+    visitor.goto(demo_site.url + "/en-gb/eagle/our-trip-to-the-farm/")
     assert_accessible(visitor)
     visitor.get_by_label("Your name").fill("Grandad Joe")
     visitor.get_by_label("Who they are").select_option(label="Grandparent")

@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_help_sheet_prints_cleanly_on_a4_without_navigation(demo_site, page, assert_accessible):
-    page.goto(demo_site.url + "/help/")
+    page.goto(demo_site.url + "/en-gb/help/")
     assert_accessible(page)
     page.get_by_role("link", name="Writing a class blog post").click()
     page.wait_for_url("**/help/writing-a-class-blog-post/")

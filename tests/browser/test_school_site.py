@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_a_visitor_opens_the_home_page_and_follows_the_navigation(
     demo_site, page, assert_accessible
 ):
-    page.goto(demo_site.url + "/")
+    page.goto(demo_site.url + "/en-gb/")
     assert page.locator("h1").inner_text() == "Oakfield Primary School"
     assert page.locator(".card--class").count() == 6
     assert_accessible(page)
@@ -24,7 +24,7 @@ def test_a_visitor_opens_the_home_page_and_follows_the_navigation(
 
 
 def test_the_skip_link_is_the_first_thing_a_keyboard_reaches(demo_site, page):
-    page.goto(demo_site.url + "/")
+    page.goto(demo_site.url + "/en-gb/")
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent.trim()")
     assert focused == "Skip to main content"

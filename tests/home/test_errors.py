@@ -7,11 +7,11 @@ pytestmark = pytest.mark.django_db
 
 
 def test_an_unknown_address_shows_the_friendly_404_page(home_page, client):
-    response = client.get("/no-such-page/")
+    response = client.get("/en-gb/no-such-page/")
     assert response.status_code == 404
     html = response.content.decode()
     assert "Sorry, we can't find that page" in html
-    assert 'href="/"' in html
+    assert 'href="/en-gb/"' in html
     assert '<nav class="main-menu"' in html
 
 

@@ -34,7 +34,7 @@ class HomePageTests(SchoolPageTestCase):
 
     def test_home_page_renders_with_its_hero_as_responsive_renditions(self):
         self.assertPageIsRenderable(self.home)
-        response = self.client.get("/")
+        response = self.client.get("/en-gb/")
         self.assertContains(response, "<h1>Oakfield Primary School</h1>", html=True)
         self.assertContains(response, "srcset=")
         self.assertContains(response, ".webp")

@@ -49,18 +49,18 @@ class DemoSchoolTests(TestCase):
         call_command("seed_demo", verbosity=0)
 
     def test_the_demo_home_page_links_to_all_six_classes(self):
-        html = self.client.get("/").content.decode()
+        html = self.client.get("/en-gb/").content.decode()
         for name in CLASSES:
             class_blog = ClassBlogIndexPage.objects.get(title=f"{name} Class")
             self.assertIn(f'href="{class_blog.url}"', html)
             self.assertEqual(self.client.get(class_blog.url).status_code, 200)
 
     def test_the_demo_has_about_contact_and_policies_in_the_menu(self):
-        html = self.client.get("/").content.decode()
+        html = self.client.get("/en-gb/").content.decode()
         for title, url in [
-            ("About us", "/about/"),
-            ("Contact us", "/contact/"),
-            ("Policies", "/policies/"),
+            ("About us", "/en-gb/about/"),
+            ("Contact us", "/en-gb/contact/"),
+            ("Policies", "/en-gb/policies/"),
         ]:
             self.assertIn(f'<a href="{url}">{title}</a>', html)
             self.assertEqual(self.client.get(url).status_code, 200)
@@ -108,7 +108,7 @@ class DemoSchoolTests(TestCase):
             self.assertIn(username, output.getvalue())
 
     def test_the_demo_school_details_fill_the_footer(self):
-        html = self.client.get("/").content.decode()
+        html = self.client.get("/en-gb/").content.decode()
         self.assertIn("Oakfield Primary School", html)
         self.assertIn("safeguarding lead", html)
         self.assertIn("#OakfieldLearns", html)
@@ -132,6 +132,6 @@ class DemoCommentsTests(TestCase):
         self.assertEqual(statuses, {"approved", "pending", "spam"})
         relations = set(Comment.objects.approved().values_list("relation", flat=True))
         self.assertLessEqual({"parent", "grandparent", "pupil", "other_school"}, relations)
-        html = self.client.get("/eagle/our-trip-to-the-farm/").content.decode()
+        html = self.client.get("/en-gb/eagle/our-trip-to-the-farm/").content.decode()
         self.assertIn("Hello from Portugal!", html)
         self.assertNotIn("Buy cheap watches", html)

@@ -93,7 +93,7 @@ def test_every_settings_module_honours_database_url_and_media_root(tmp_path, mod
 
 def test_postgres_database_url_selects_postgresql(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://school:pw@db.internal:5432/oakfield")
-    config = database_config(Path("/unused.sqlite3"))
+    config = database_config(Path("/en-gb/unused.sqlite3"))
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["HOST"], config["NAME"], config["USER"]) == ("db.internal", "oakfield", "school")
 

@@ -33,14 +33,15 @@ class SearchTests(TestCase):
 
     def titles(self, **params) -> list[str]:
         return [
-            result.title for result in self.client.get("/search/", params).context["search_results"]
+            result.title
+            for result in self.client.get("/en-gb/search/", params).context["search_results"]
         ]
 
     def test_a_title_match_ranks_above_a_body_only_match(self):
         self.assertEqual(self.titles(q="volcanoes")[:2], ["Volcanoes erupt", "Our week"])
 
     def test_results_show_type_class_date_and_a_snippet(self):
-        html = self.client.get("/search/", {"q": "volcanoes"}).content.decode()
+        html = self.client.get("/en-gb/search/", {"q": "volcanoes"}).content.decode()
         self.assertIn("Blog posts · Falcon Class · <time", html)
         self.assertIn("What we learned today.", html)
 
@@ -52,9 +53,9 @@ class SearchTests(TestCase):
         self.assertEqual(self.titles(q="volcanoes", subject="science"), ["Volcanoes erupt"])
         self.assertIn(
             "Help sheets",
-            self.client.get("/search/", {"q": "comment", "type": "help"}).content.decode(),
+            self.client.get("/en-gb/search/", {"q": "comment", "type": "help"}).content.decode(),
         )
-        for result in self.client.get("/search/", {"q": "comment", "type": "help"}).context[
+        for result in self.client.get("/en-gb/search/", {"q": "comment", "type": "help"}).context[
             "search_results"
         ]:
             self.assertEqual(result.result_type, "Help sheets")
@@ -69,10 +70,12 @@ class SearchTests(TestCase):
         self.assertIn("Approving a pupil's post", self.titles(q="approving"))
 
     def test_results_are_paginated(self):
-        first = self.client.get("/search/", {"q": "class"}).context["search_results"]
+        first = self.client.get("/en-gb/search/", {"q": "class"}).context["search_results"]
         self.assertEqual(len(first), 10)
         self.assertTrue(first.has_next())
-        second = self.client.get("/search/", {"q": "class", "page": 2}).context["search_results"]
+        second = self.client.get("/en-gb/search/", {"q": "class", "page": 2}).context[
+            "search_results"
+        ]
         self.assertFalse({p.pk for p in first} & {p.pk for p in second})
 
     def test_bad_queries_give_a_normal_page_with_the_query_escaped(self):
@@ -86,28 +89,28 @@ class SearchTests(TestCase):
             "AND OR NOT (",
             "*",
         ]:
-            response = self.client.get("/search/", {"q": query})
+            response = self.client.get("/en-gb/search/", {"q": query})
             self.assertEqual(response.status_code, 200, query)
             self.assertNotIn("<script>alert(1)</script>", response.content.decode())
-        response = self.client.get("/search/", {"q": "<script>alert(1)</script>"})
+        response = self.client.get("/en-gb/search/", {"q": "<script>alert(1)</script>"})
         self.assertIn("&lt;script&gt;alert(1)&lt;/script&gt;", response.content.decode())
         self.assertEqual(
-            len(self.client.get("/search/", {"q": "y" * 500}).context["search_query"]), 200
+            len(self.client.get("/en-gb/search/", {"q": "y" * 500}).context["search_query"]), 200
         )
 
     def test_search_terms_are_recorded_without_personal_data(self):
-        self.client.get("/search/", {"q": "Volcanoes"})
-        self.client.get("/search/", {"q": "volcanoes"})
+        self.client.get("/en-gb/search/", {"q": "Volcanoes"})
+        self.client.get("/en-gb/search/", {"q": "volcanoes"})
         self.assertEqual(Query.get("volcanoes").hits, 2)
         self.assertEqual(
             {field.name for field in Query._meta.get_fields()} & {"user", "ip", "session"}, set()
         )
 
     def test_the_results_page_runs_a_bounded_number_of_queries(self):
-        self.client.get("/search/", {"q": "class"})
+        self.client.get("/en-gb/search/", {"q": "class"})
         with CaptureQueriesContext(connection) as few:
-            self.client.get("/search/", {"q": "volcanoes"})
+            self.client.get("/en-gb/search/", {"q": "volcanoes"})
         with CaptureQueriesContext(connection) as many:
-            self.client.get("/search/", {"q": "class"})
+            self.client.get("/en-gb/search/", {"q": "class"})
         self.assertLessEqual(len(many), len(few) + 3)
         self.assertLess(len(many), 40)

@@ -1,0 +1,84 @@
+"""The language switcher, ``hreflang`` alternates and the "not translated yet" note."""
+
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+from ..languages import (
+    Alternate,
+    enabled_languages,
+    localized_home,
+    page_alternates,
+    untranslated_source,
+)
+
+register = template.Library()
+
+
+def _alternates(context) -> list[Alternate]:
+    """The current page in each language it exists in; asked once per request."""
+    request = context["request"]
+    if not hasattr(request, "_schoolsite_alternates"):
+        page = context.get("page")
+        if isinstance(page, Page):
+            alternates = page_alternates(page, request)
+        else:
+            # Search, sign-in, errors: the same view exists in every language.
+            current = get_language()
+            alternates = [
+                Alternate(code, translate_url(request.get_full_path(), code), code == current)
+                for code in enabled_languages(request)
+            ]
+        request._schoolsite_alternates = alternates
+    return request._schoolsite_alternates
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context) -> dict:
+    alternates = _alternates(context)
+    # One link to the page you are already reading is no choice at all.
+    offers_a_choice = any(not alternate.is_current for alternate in alternates)
+    return {"languages": alternates if offers_a_choice else []}
+
+
+@register.inclusion_tag("includes/language_links.html", takes_context=True)
+def language_links(context) -> dict:
+    """``hreflang`` alternates for search engines; an untranslated copy names its original."""
+    page = context.get("page")
+    source = untranslated_source(page) if isinstance(page, Page) else None
+    alternates = _alternates(context) if isinstance(page, Page) else []
+    return {
+        "alternates": alternates,
+        "default": next((a for a in alternates if a.language_code == _default_code()), None),
+        "canonical": source.get_full_url(context["request"]) if source else None,
+        "request": context["request"],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def shown_in_language(context) -> dict | None:
+    """The language a not-yet-translated page's content is in (code, direction, name)."""
+    page = context.get("page")
+    source = untranslated_source(page) if isinstance(page, Page) else None
+    if source is None:
+        return None
+    info = get_language_info(source.locale.language_code)
+    return {
+        "code": source.locale.language_code,
+        "direction": "rtl" if info["bidi"] else "ltr",
+        # In the visitor's language: "Saesneg" on a Welsh page.
+        "name": info["name_translated"],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context) -> str:
+    home = localized_home(context["request"])
+    return home.get_url(context["request"]) if home else "/"
+
+
+def _default_code() -> str:
+    from django.conf import settings
+
+    return settings.LANGUAGE_CODE
