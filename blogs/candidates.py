@@ -10,6 +10,8 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Substr
 from django.utils import timezone
 
+from home.languages import in_default_language
+
 from .models import BlogPostPage, ClassBlogIndexPage, Comment, PageVisit
 from .models.comments import CLASS_PATH_LENGTH
 
@@ -42,7 +44,7 @@ def _per_class(queryset, path_field: str, total) -> dict[str, int]:
 
 def week_candidates(monday) -> dict:
     start, end = week_bounds(monday)
-    posts_in_week = BlogPostPage.objects.live().filter(
+    posts_in_week = in_default_language(BlogPostPage.objects.live()).filter(
         first_published_at__gte=start, first_published_at__lt=end
     )
     post_counts = _per_class(posts_in_week, "path", Count("pk"))
@@ -57,7 +59,7 @@ def week_candidates(monday) -> dict:
             comment_counts.get(blog.path, 0),
             visit_counts.get(blog.path, 0),
         )
-        for blog in ClassBlogIndexPage.objects.order_by("path")
+        for blog in in_default_language(ClassBlogIndexPage.objects.order_by("path"))
     ]
     most_commented = list(
         comments.values("post__id", "post__title")

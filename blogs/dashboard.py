@@ -42,7 +42,8 @@ class PupilDashboardPanel(Component):
     def get_context_data(self, parent_context=None):
         states = WorkflowState.objects.order_by("-created_at").select_related("current_task_state")
         posts = (
-            BlogPostPage.objects.filter(owner=self.user)
+            # Untranslated copies in other languages carry the same owner; leave them out.
+            BlogPostPage.objects.filter(owner=self.user, alias_of=None)
             .defer_streamfields()
             .prefetch_related(
                 # Wagtail's relation for querysets of a specific page type.
@@ -76,7 +77,7 @@ class HelpSheetsDueForReviewPanel(Component):
         from django.utils import timezone
 
         due = HelpSheetPage.objects.filter(
-            last_reviewed__lt=timezone.localdate() - REVIEW_AFTER
+            alias_of=None, last_reviewed__lt=timezone.localdate() - REVIEW_AFTER
         ).order_by("last_reviewed")
         editable = [sheet for sheet in due if sheet.permissions_for_user(user).can_edit()]
         return cls(editable) if editable else None

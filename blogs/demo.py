@@ -12,6 +12,7 @@ from wagtail.models import Collection
 from wagtailmedia.models import Media
 
 from home.demo_media import demo_image, demo_pdf, demo_tune_wav, demo_video_webm
+from home.languages import in_default_language
 from home.models import HomePage
 
 from .models import AuthorProfile, BlogPostPage, ClassBlogIndexPage, Subject
@@ -43,6 +44,11 @@ MASCOT_COLOURS = {
     ClassColour.ORANGE: "#a04100",
     ClassColour.PURPLE: "#6a3d9a",
 }
+
+
+def english(model):
+    """The demo's English pages: each has Welsh, Polish and Urdu copies once seeded."""
+    return in_default_language(model.objects.all())
 
 
 def ensure_class_blogs(home: HomePage) -> list[ClassBlogIndexPage]:
@@ -387,12 +393,12 @@ def ensure_posts(blogs: list[ClassBlogIndexPage]) -> None:
 # Which groups each demo account belongs to (groups made by `setup_school`).
 DEMO_MEMBERSHIPS = {
     "head": lambda: [Group.objects.get(name=SENIOR_LEADERS)],
-    "eagle.teacher": lambda: [ClassBlogIndexPage.objects.get(slug="eagle").teachers_group],
-    "eagle.pupil": lambda: [ClassBlogIndexPage.objects.get(slug="eagle").pupils_group],
-    "falcon.teacher": lambda: [ClassBlogIndexPage.objects.get(slug="falcon").teachers_group],
+    "eagle.teacher": lambda: [english(ClassBlogIndexPage).get(slug="eagle").teachers_group],
+    "eagle.pupil": lambda: [english(ClassBlogIndexPage).get(slug="eagle").pupils_group],
+    "falcon.teacher": lambda: [english(ClassBlogIndexPage).get(slug="falcon").teachers_group],
     "digital.leader": lambda: [
         Group.objects.get(name=DIGITAL_LEADERS),
-        ClassBlogIndexPage.objects.get(slug="kingfisher").pupils_group,
+        english(ClassBlogIndexPage).get(slug="kingfisher").pupils_group,
     ],
     "staff": lambda: [Group.objects.get(name=STAFF)],
 }
@@ -451,7 +457,7 @@ DEMO_COMMENTS = [
 def ensure_comments() -> None:
     from .models import Comment
 
-    showcase = BlogPostPage.objects.filter(slug="our-trip-to-the-farm").first()
+    showcase = english(BlogPostPage).filter(slug="our-trip-to-the-farm").first()
     if showcase is None or Comment.objects.filter(post=showcase).exists():
         return
     teacher = get_user_model().objects.filter(username="eagle.teacher").first()
@@ -476,7 +482,7 @@ def ensure_comments() -> None:
                 moderated_by=teacher,
                 moderated_at=timezone.now(),
             )
-    for post in BlogPostPage.objects.exclude(pk=showcase.pk).order_by("-date")[:8]:
+    for post in english(BlogPostPage).exclude(pk=showcase.pk).order_by("-date")[:8]:
         Comment.objects.create(
             post=post,
             name="Mr Okafor",

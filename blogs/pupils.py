@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from home.languages import in_default_language
+
 from .models import AuthorProfile, ClassBlogIndexPage
 from .models.authors import FIRST_NAME
 
@@ -170,7 +172,9 @@ def classes_managed_by(user):
     """The class blogs whose pupils ``user`` may manage: senior leaders all, teachers their own."""
     from .roles import SENIOR_LEADERS
 
-    classes = ClassBlogIndexPage.objects.exclude(pupils_group=None).order_by("path")
+    classes = in_default_language(ClassBlogIndexPage.objects.exclude(pupils_group=None)).order_by(
+        "path"
+    )
     if user.is_superuser or user.groups.filter(name=SENIOR_LEADERS).exists():
         return classes
     return classes.filter(teachers_group__in=user.groups.all())
@@ -185,7 +189,7 @@ def pupil_class(user) -> ClassBlogIndexPage | None:
     if not user.is_authenticated:
         return None
     if not hasattr(user, "_schoolsite_pupil_class"):
-        user._schoolsite_pupil_class = ClassBlogIndexPage.objects.filter(
-            pupils_group__in=user.groups.all()
+        user._schoolsite_pupil_class = in_default_language(
+            ClassBlogIndexPage.objects.filter(pupils_group__in=user.groups.all())
         ).first()
     return user._schoolsite_pupil_class

@@ -17,6 +17,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from home.languages import source_language_page
 from home.models import HomePage
 
 from .models import AwardIndexPage, ClassBlogIndexPage, HelpSheetLibraryPage, HelpSheetPage
@@ -117,7 +118,8 @@ def ensure_senior_leaders() -> Group:
 
 def ensure_class_roles(class_blog: ClassBlogIndexPage) -> ClassBlogIndexPage:
     """The class's collection, its teachers' and pupils' groups, and its approval workflow."""
-    name = class_blog.short_name
+    # A translated class blog shares the English one's groups, collection and workflow.
+    name = source_language_page(class_blog).short_name
     root_collection = Collection.get_first_root_node()
     collection = class_blog.collection or next(
         (c for c in root_collection.get_children() if c.name == f"{name} Class"), None

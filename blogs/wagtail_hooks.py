@@ -11,6 +11,8 @@ from wagtail.admin.site_summary import SummaryItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.languages import source_language_page
+
 from . import views
 from .dashboard import HelpSheetsDueForReviewPanel, PupilDashboardPanel
 from .models import AuthorProfile, AwardCategory, Comment, HelpSheetTopic, Subject
@@ -145,4 +147,5 @@ def pupils_cannot_move(request, page, destination=None):
 def count_visit(page, request, serve_args, serve_kwargs):
     """Count a real visitor's view of a page, privately (see ``models/visits.py``)."""
     if is_countable(request):
-        record_visit(page)
+        # A Welsh reader's visit counts for the post, like an English reader's.
+        record_visit(source_language_page(page))

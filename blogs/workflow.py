@@ -8,9 +8,11 @@ Teachers hold publish permission, so their own posts publish directly; a pupil c
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
 
+from home.languages import source_language_page
+
 
 def ensure_pupil_post_workflow(class_blog) -> Workflow:
-    name = class_blog.short_name
+    name = source_language_page(class_blog).short_name
     task, _created = GroupApprovalTask.objects.get_or_create(
         name=_("%(name)s teachers approve") % {"name": name}
     )

@@ -27,9 +27,16 @@ def enabled_languages(request=None) -> list[str]:
     return languages
 
 
+def language_info(code: str) -> dict:
+    """Django's facts about a language, named as people name it: "English", not "British
+    English" (a region is dropped; a script, as in zh-hans, is kept)."""
+    language, _dash, region = code.partition("-")
+    return get_language_info(language if len(region) == 2 else code)
+
+
 def language_name(code: str) -> str:
     """A language's own name for itself: Cymraeg, اردو, polski."""
-    return get_language_info(code)["name_local"]
+    return language_info(code)["name_local"]
 
 
 def localized_home(request) -> Page | None:
@@ -68,6 +75,11 @@ def _default_locale_id() -> int:
     return Locale.get_default().pk
 
 
+def in_default_language(pages):
+    """One row per page rather than one per language: for counts, dashboards and choices."""
+    return pages.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
 @dataclass(frozen=True)
 class Alternate:
     """The current page (or view) in one language, for the switcher and ``hreflang``."""
@@ -75,6 +87,8 @@ class Alternate:
     language_code: str
     url: str
     is_current: bool
+    # The address search engines are given: the site's own hostname, as in the sitemap.
+    full_url: str = ""
 
     @property
     def name(self) -> str:
@@ -82,7 +96,7 @@ class Alternate:
 
     @property
     def direction(self) -> str:
-        return "rtl" if get_language_info(self.language_code)["bidi"] else "ltr"
+        return "rtl" if language_info(self.language_code)["bidi"] else "ltr"
 
 
 def page_alternates(page, request) -> list[Alternate]:
@@ -98,13 +112,15 @@ def page_alternates(page, request) -> list[Alternate]:
     )
     page_url = page.get_url(request) or ""
     suffix = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
-    by_language = {
-        translation.locale.language_code: translation.get_url(request) + suffix
-        for translation in translations
-    }
+    by_language = {translation.locale.language_code: translation for translation in translations}
     current = get_language()
     return [
-        Alternate(code, by_language[code], is_current=code == current and page.alias_of_id is None)
+        Alternate(
+            code,
+            by_language[code].get_url(request) + suffix,
+            is_current=code == current and page.alias_of_id is None,
+            full_url=by_language[code].get_full_url(request) + suffix,
+        )
         for code in enabled_languages(request)
         if code in by_language
     ]

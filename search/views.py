@@ -11,7 +11,7 @@ import re
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from blogs.listing import attach_class_blogs
 from blogs.models import (
@@ -51,13 +51,16 @@ def search(request):
     chosen = {
         name: request.GET.get(name, "").strip()[:100] for name in ("class", "subject", "type")
     }
-    pages = Page.objects.live().exclude(pk__in=hidden_page_ids(request))
+    # Results in the language the visitor is reading; untranslated pages appear as their
+    # stand-in copies, so a Welsh search still finds everything, linked within /cy/.
+    locale = Locale.get_active()
+    pages = Page.objects.live().filter(locale=locale).exclude(pk__in=hidden_page_ids(request))
     model = RESULT_TYPES.get(chosen["type"], (None,))[0]
     pages = pages.type(model) if model else pages.type(*(m for m, _label in RESULT_TYPES.values()))
     if chosen["type"] and model is None:
         pages = pages.none()
     if chosen["class"]:
-        class_blog = ClassBlogIndexPage.objects.filter(slug=chosen["class"]).first()
+        class_blog = ClassBlogIndexPage.objects.filter(slug=chosen["class"], locale=locale).first()
         pages = pages.descendant_of(class_blog, inclusive=True) if class_blog else pages.none()
     if chosen["subject"]:
         tagged = BlogPostPage.objects.filter(subjects__slug=chosen["subject"]).values_list(
@@ -78,7 +81,7 @@ def search(request):
             "search_query": query,
             "search_results": results,
             "chosen": chosen,
-            "class_blogs": ClassBlogIndexPage.objects.live().order_by("path"),
+            "class_blogs": ClassBlogIndexPage.objects.live().filter(locale=locale).order_by("path"),
             "subjects": Subject.objects.all(),
             "result_types": [(name, label) for name, (_model, label) in RESULT_TYPES.items()],
             "promotions": Query.get(query).editors_picks.select_related("page") if query else [],

@@ -82,12 +82,22 @@ class AwardQuerySet(PageQuerySet):
         )
 
     def won_by(self, *, class_blog=None, post=None):
-        """The awards a class or a post has won, newest first, for its row of badges."""
-        awards = self.live().public().select_related("category__badge")
+        """The awards a class or a post has won, newest first, for its row of badges.
+
+        Awards name the English class or post; a Welsh class blog shows the Welsh copies of
+        its awards, so each badge links within the language the visitor is reading.
+        """
+        winner = class_blog or post
         awards = (
-            awards.filter(winning_class=class_blog)
+            self.live()
+            .public()
+            .filter(locale_id=winner.locale_id)
+            .select_related("category__badge")
+        )
+        awards = (
+            awards.filter(winning_class__translation_key=class_blog.translation_key)
             if class_blog
-            else awards.filter(winning_post=post)
+            else awards.filter(winning_post__translation_key=post.translation_key)
         )
         return awards.prefetch_related("category__badge__renditions").order_by("-week_start")
 
@@ -121,7 +131,9 @@ class AwardIndexPage(Page):
         context.update(
             awards=paginate(request, awards, AWARDS_PER_PAGE),
             categories=list(AwardCategory.objects.all()),
-            class_blogs=list(ClassBlogIndexPage.objects.live().order_by("path")),
+            class_blogs=list(
+                ClassBlogIndexPage.objects.live().filter(locale_id=self.locale_id).order_by("path")
+            ),
             chosen_category=category,
             chosen_class=class_slug,
         )

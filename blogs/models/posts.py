@@ -21,6 +21,8 @@ from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.languages import source_language_page
+
 from ..blocks import BlogPostStreamBlock
 from .authors import public_author_name
 
@@ -61,9 +63,10 @@ def _approved_comment_count():
 
     counts = (
         Comment.objects.approved()
-        .filter(post=OuterRef("pk"), reply_to=None)
+        # Comments are kept on the default language's post; translations share its count.
+        .filter(post__translation_key=OuterRef("translation_key"), reply_to=None)
         .order_by()
-        .values("post")
+        .values("post__translation_key")
         .annotate(total=Count("pk"))
         .values("total")
     )
@@ -158,7 +161,8 @@ class BlogPostPage(Page):
 
         replies = Comment.objects.approved().order_by("created_at")
         return (
-            self.comments.approved()
+            source_language_page(self)
+            .comments.approved()
             .filter(reply_to=None)
             .order_by("created_at")
             .prefetch_related(Prefetch("replies", queryset=replies, to_attr="approved_replies"))
@@ -183,7 +187,8 @@ class BlogPostPage(Page):
             )
             status = 429
         elif form.is_valid():
-            save_comment(form, self, request)
+            # One conversation per post, whichever language it was read in.
+            save_comment(form, source_language_page(self), request)
             messages.success(
                 request, _("Thank you – your comment will appear once a teacher has checked it.")
             )

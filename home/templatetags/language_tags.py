@@ -2,12 +2,13 @@
 
 from django import template
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from ..languages import (
     Alternate,
     enabled_languages,
+    language_info,
     localized_home,
     page_alternates,
     untranslated_source,
@@ -63,7 +64,7 @@ def shown_in_language(context) -> dict | None:
     source = untranslated_source(page) if isinstance(page, Page) else None
     if source is None:
         return None
-    info = get_language_info(source.locale.language_code)
+    info = language_info(source.locale.language_code)
     return {
         "code": source.locale.language_code,
         "direction": "rtl" if info["bidi"] else "ltr",

@@ -21,6 +21,7 @@ from home.demo import (
     ensure_school_settings,
     ensure_standard_pages,
 )
+from home.demo_translations import ensure_languages, ensure_translations
 
 
 class Command(BaseCommand):
@@ -40,6 +41,9 @@ class Command(BaseCommand):
         ensure_demo_roles()
         ensure_help_sheets(home)
         ensure_comments()
+        # Last: every English page above gets its Welsh, Polish and Urdu copy.
+        ensure_languages()
+        ensure_translations(home)
 
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"The demo school is ready: {home.title}."))

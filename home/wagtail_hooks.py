@@ -1,0 +1,23 @@
+"""Admin behaviour for a site in several languages."""
+
+from wagtail import hooks
+from wagtail.models import Page
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def act_on_every_language(pages: list[Page], action: str) -> dict | None:
+    """Unpublishing, deleting or moving a page does the same to it in every language.
+
+    A teacher who takes a post down takes it down everywhere: a Welsh translation of a post
+    withdrawn in English must not stay public. Wagtail lists these pages on the confirmation
+    screen before anything happens.
+    """
+    if action == "unpublish":
+        # Untranslated copies already follow their original; translations are listed here.
+        return {
+            page: Page.objects.translation_of(page, inclusive=False).filter(alias_of=None)
+            for page in pages
+        }
+    if action in ("delete", "move"):
+        return {page: Page.objects.translation_of(page, inclusive=False) for page in pages}
+    return None
