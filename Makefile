@@ -6,7 +6,7 @@ PORT   ?= 8000
 BIN    := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= schoolsite.settings.dev
 
-.PHONY: demo test install install-test browser-deps lint format messages clean
+.PHONY: demo test install install-test browser-deps lint format messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,20 @@ lint: install-test
 format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Interface strings: collect them into locale/<lang>/LC_MESSAGES/django.po for translators,
+# then compile the .mo files Django reads. Both are kept in git, so a fresh clone is already
+# translated. Needs GNU gettext (Debian: apt-get install gettext).
+LANGUAGES ?= cy pl ur
+messages: install
+	$(BIN)/python manage.py makemessages $(addprefix --locale=,$(LANGUAGES)) --no-obsolete \
+	  --add-location=file --ignore=.venv --ignore=tests --ignore=docs --ignore=media \
+	  --ignore=static_collected
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# CI: the catalogues hold every string in the code, and the .mo files match the .po files.
+messages-check: messages
+	git diff --exit-code -I '^"POT-Creation-Date' -- locale
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected
