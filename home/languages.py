@@ -9,6 +9,7 @@ language, and the page tells the visitor it is shown in English for now.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
@@ -43,36 +44,93 @@ def localized_home(request) -> Page | None:
     """The site's home page in the current language (English when there is no translation)."""
     cache_key = f"_schoolsite_home_{get_language()}"
     if not hasattr(request, cache_key):
-        site = Site.find_for_request(request)
-        setattr(request, cache_key, site.root_page.localized if site else None)
+        setattr(request, cache_key, _find_localized_home(request))
     return getattr(request, cache_key)
 
 
+def _find_localized_home(request) -> Page | None:
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    root = site.root_page
+    # On a page, its home is the ancestor at the site root's depth: Wagtail has just routed
+    # the request through it, so this needs no locale look-up (and none at all in English).
+    served = getattr(request, "_wagtail_route_for_request", None)
+    if served and served[0].depth >= root.depth:
+        home_path = served[0].path[: root.depth * Page.steplen]
+        if home_path == root.path:
+            return root
+        home = Page.objects.filter(path=home_path).first()
+        if home is not None and home.translation_key == root.translation_key:
+            return home
+    return root.localized
+
+
 def untranslated_source(page) -> Page | None:
-    """The page this one stands in for, when it is a not-yet-translated copy in another language."""
-    source = getattr(page, "alias_of", None)
-    if source is not None and source.locale_id != page.locale_id:
-        return source
-    return None
+    """The page this one stands in for, while it shows another language's content.
+
+    That is an alias (wagtail-localize's copy of an untranslated page), and also a translation
+    that has been started but never published: starting one turns the alias into a page of
+    its own whose live content is still the copy, until the translator publishes.
+    """
+    if not hasattr(page, "_schoolsite_untranslated_source"):
+        source = None
+        if page.alias_of_id is not None:
+            source = Page.objects.select_related("locale").get(pk=page.alias_of_id)
+            source = source if source.locale_id != page.locale_id else None
+        elif page.live_revision_id is None and page.locale_id != _default_locale_id():
+            source = (
+                Page.objects.select_related("locale")
+                .filter(translation_key=page.translation_key, locale_id=_default_locale_id())
+                .first()
+            )
+        page._schoolsite_untranslated_source = source
+    return page._schoolsite_untranslated_source
+
+
+def is_translated():
+    """Pages whose live content is their own language's (see ``untranslated_source``)."""
+    return Q(alias_of=None) & (
+        Q(locale__language_code=settings.LANGUAGE_CODE) | Q(live_revision__isnull=False)
+    )
 
 
 def source_language_page(page):
     """The same page in the default language: where comments, awards and visits are kept.
 
     A post has one conversation and one set of awards, whichever language it is read in.
+    Remembered on the page: the visit counter and the comments both ask while it is served.
     """
     if page.locale_id == _default_locale_id():
         return page
-    original = (
-        type(page)
-        .objects.filter(translation_key=page.translation_key, locale_id=_default_locale_id())
-        .first()
-    )
-    return original or page
+    if not hasattr(page, "_schoolsite_source_language_page"):
+        original = (
+            type(page)
+            .objects.filter(translation_key=page.translation_key, locale_id=_default_locale_id())
+            .first()
+        )
+        page._schoolsite_source_language_page = original or page
+    return page._schoolsite_source_language_page
+
+
+_default_locale_ids: dict[str, int] = {}
 
 
 def _default_locale_id() -> int:
-    return Locale.get_default().pk
+    """The default Locale's id, asked of the database once per process.
+
+    Pages compare their ``locale_id`` with it several times a request; the row is made by
+    Wagtail's migrations and practically never changes (see ``forget_default_locale``).
+    """
+    code = settings.LANGUAGE_CODE
+    if code not in _default_locale_ids:
+        _default_locale_ids[code] = Locale.get_default().pk
+    return _default_locale_ids[code]
+
+
+def forget_default_locale(**kwargs) -> None:
+    """Connected to Locale's save and delete signals (see ``signals.connect``)."""
+    _default_locale_ids.clear()
 
 
 def in_default_language(pages):
@@ -107,7 +165,7 @@ def page_alternates(page, request) -> list[Alternate]:
     """
     translations = (
         Page.objects.live()
-        .filter(translation_key=page.translation_key, alias_of__isnull=True)
+        .filter(is_translated(), translation_key=page.translation_key)
         .select_related("locale")
     )
     page_url = page.get_url(request) or ""
@@ -118,7 +176,7 @@ def page_alternates(page, request) -> list[Alternate]:
         Alternate(
             code,
             by_language[code].get_url(request) + suffix,
-            is_current=code == current and page.alias_of_id is None,
+            is_current=code == current and by_language[code].pk == page.pk,
             full_url=by_language[code].get_full_url(request) + suffix,
         )
         for code in enabled_languages(request)

@@ -4,10 +4,14 @@ wagtail-localize keeps a copy (an alias) of each English page in every other lan
 it is translated. Wagtail turns aliases into ordinary pages when their original is deleted,
 which would leave a deleted post live at /cy/…; the admin's delete screen asks about other
 languages (see wagtail_hooks), and these receivers cover every other way a page is deleted.
+
+The default Locale's id, remembered by ``languages``, is forgotten whenever a Locale changes.
 """
 
-from django.db.models.signals import post_delete, pre_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.models import Locale, Page
+
+from .languages import forget_default_locale
 
 
 def remember_stand_ins(sender, instance, **kwargs) -> None:
@@ -32,3 +36,5 @@ def connect() -> None:
     # Wagtail always deletes through the base Page model, so one sender covers every type.
     pre_delete.connect(remember_stand_ins, sender=Page, dispatch_uid="schoolsite-stand-ins")
     post_delete.connect(delete_stand_ins, sender=Page, dispatch_uid="schoolsite-stand-ins")
+    for signal in (post_save, post_delete):
+        signal.connect(forget_default_locale, sender=Locale, dispatch_uid="schoolsite-locale")

@@ -12,12 +12,13 @@ def act_on_every_language(pages: list[Page], action: str) -> dict | None:
     withdrawn in English must not stay public. Wagtail lists these pages on the confirmation
     screen before anything happens.
     """
-    if action == "unpublish":
-        # Untranslated copies already follow their original; translations are listed here.
+    if action in ("unpublish", "delete"):
+        # Untranslated copies already follow their original (Wagtail unpublishes aliases;
+        # home.signals deletes them), so only real translations are listed here.
         return {
             page: Page.objects.translation_of(page, inclusive=False).filter(alias_of=None)
             for page in pages
         }
-    if action in ("delete", "move"):
+    if action == "move":
         return {page: Page.objects.translation_of(page, inclusive=False) for page in pages}
     return None

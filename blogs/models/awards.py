@@ -127,7 +127,12 @@ class AwardIndexPage(Page):
         if category:
             awards = awards.filter(category__pk=category) if category.isdigit() else awards.none()
         if class_slug:
-            awards = awards.filter(winning_class__slug=class_slug)
+            # Awards name the English class; the slug chosen is this language's class's.
+            awards = awards.filter(
+                winning_class__translation_key__in=ClassBlogIndexPage.objects.filter(
+                    slug=class_slug, locale_id=self.locale_id
+                ).values("translation_key")
+            )
         context.update(
             awards=paginate(request, awards, AWARDS_PER_PAGE),
             categories=list(AwardCategory.objects.all()),

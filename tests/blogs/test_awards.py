@@ -111,7 +111,7 @@ def test_an_award_is_saved_for_the_monday_of_its_week(admin_client, archive, eag
             "action-publish": "publish",
         },
     )
-    assert AwardPage.objects.get().week_start == date(2026, 11, 16)
+    assert AwardPage.objects.get(locale__language_code="en-gb").week_start == date(2026, 11, 16)
 
 
 def test_badges_show_on_the_winning_class_blog_and_post(client, archive, eagle):

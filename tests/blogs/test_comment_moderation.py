@@ -14,8 +14,8 @@ class CommentModerationTests(TestCase):
     def setUpTestData(cls):
         call_command("seed_demo", verbosity=0)
         Comment.objects.all().delete()
-        eagle = ClassBlogIndexPage.objects.get(slug="eagle")
-        falcon = ClassBlogIndexPage.objects.get(slug="falcon")
+        eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
+        falcon = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="falcon")
         cls.eagle_post = BlogPostPage.objects.child_of(eagle).first()
         cls.falcon_post = BlogPostPage.objects.child_of(falcon).first()
         cls.eagle_comments = [
@@ -59,7 +59,7 @@ class CommentModerationTests(TestCase):
         Comment.objects.filter(pk=self.eagle_comments[0].pk).update(status="spam")
         self.sign_in("head")
         url = reverse("wagtailsnippets_blogs_comment:list")
-        eagle = ClassBlogIndexPage.objects.get(slug="eagle")
+        eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
         html = self.client.get(url, {"class_blog": eagle.pk, "status": "pending"}).content.decode()
         self.assertIn("Parent 1", html)
         self.assertNotIn("Parent 0", html)

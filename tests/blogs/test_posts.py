@@ -140,6 +140,6 @@ def test_a_post_with_alt_text_publishes_through_the_admin(admin_client, eagle, c
         },
     )
     assert response.status_code == 302
-    post = BlogPostPage.objects.get(title="Our pond")
+    post = BlogPostPage.objects.get(locale__language_code="en-gb", title="Our pond")
     assert post.live
     assert 'alt="Frogspawn in the pond"' in client.get(post.url).content.decode()

@@ -18,8 +18,8 @@ class PupilAccountTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("seed_demo", verbosity=0)
-        cls.eagle = ClassBlogIndexPage.objects.get(slug="eagle")
-        cls.falcon = ClassBlogIndexPage.objects.get(slug="falcon")
+        cls.eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
+        cls.falcon = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="falcon")
 
     def setUp(self):
         self.client.login(username="eagle.teacher", password=DEFAULT_DEMO_PASSWORD)

@@ -29,8 +29,8 @@ class SchoolRolesTestCase(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("seed_demo", verbosity=0)
-        cls.eagle = ClassBlogIndexPage.objects.get(slug="eagle")
-        cls.falcon = ClassBlogIndexPage.objects.get(slug="falcon")
+        cls.eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
+        cls.falcon = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="falcon")
         cls.users = {user.username: user for user in get_user_model().objects.all()}
 
     def sign_in(self, username: str) -> None:
@@ -58,7 +58,7 @@ class SchoolRolesTestCase(TestCase):
         response = self.client.post(self.add_url(self.eagle), self.post_data(title, action))
         self.assertEqual(response.status_code, 302, response.content[:500])
         self.client.logout()
-        return BlogPostPage.objects.get(title=title)
+        return BlogPostPage.objects.get(locale__language_code="en-gb", title=title)
 
     def task_state(self, post):
         return WorkflowState.objects.get(
@@ -119,7 +119,7 @@ class PupilTests(SchoolRolesTestCase):
         self.assertTrue(self.client.login(username=card.username, password=card.password))
         response = self.client.post(self.add_url(self.eagle), self.post_data("Zainab's poem"))
         self.assertEqual(response.status_code, 302)
-        poem = BlogPostPage.objects.get(title="Zainab's poem")
+        poem = BlogPostPage.objects.get(locale__language_code="en-gb", title="Zainab's poem")
         self.sign_in("eagle.pupil")
         edit_url = reverse("wagtailadmin_pages:edit", args=(poem.pk,))
         self.assertNotEqual(self.client.get(edit_url).status_code, 200)
@@ -136,7 +136,10 @@ class PupilTests(SchoolRolesTestCase):
         response = self.client.post(
             reverse("wagtailadmin_pages:move_confirm", args=(draft.pk, self.eagle.pk))
         )
-        self.assertEqual(BlogPostPage.objects.get(pk=draft.pk).get_parent().pk, self.eagle.pk)
+        self.assertEqual(
+            BlogPostPage.objects.get(locale__language_code="en-gb", pk=draft.pk).get_parent().pk,
+            self.eagle.pk,
+        )
 
     def test_a_pupil_uploads_only_into_their_class_collection(self):
         self.sign_in("eagle.pupil")
@@ -258,8 +261,8 @@ class ApprovalTests(SchoolRolesTestCase):
 
 class DigitalLeaderTests(SchoolRolesTestCase):
     def test_a_digital_leaders_award_waits_for_a_senior_leader(self):
-        archive = AwardIndexPage.objects.get()
-        eagle = ClassBlogIndexPage.objects.get(slug="eagle")
+        archive = AwardIndexPage.objects.get(locale__language_code="en-gb")
+        eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
         self.sign_in("digital.leader")
         response = self.client.post(
             reverse("wagtailadmin_pages:add", args=("blogs", "awardpage", archive.pk)),
@@ -278,7 +281,7 @@ class DigitalLeaderTests(SchoolRolesTestCase):
             },
         )
         self.assertEqual(response.status_code, 302)
-        award = AwardPage.objects.get(slug="eagle-wins")
+        award = AwardPage.objects.get(locale__language_code="en-gb", slug="eagle-wins")
         self.assertFalse(award.live)
         self.assertEqual(self.task_state(award).task.name, "Senior leaders approve")
 

@@ -27,7 +27,7 @@ URDU = {
 
 
 @pytest.fixture
-def school(home_page):
+def school(home_page, django_capture_on_commit_callbacks):
     """English pages; Welsh, Polish and Urdu switched on and kept in step with English; the
     home page, Eagle Class and one post translated into Welsh and Urdu, Polish untranslated."""
     about = StandardPageFactory(
@@ -44,9 +44,11 @@ def school(home_page):
     for code in ("cy", "pl", "ur"):
         locale = Locale.objects.create(language_code=code)
         LocaleSynchronization.objects.create(locale=locale, sync_from=english)
-    for code, strings in (("cy", WELSH), ("ur", URDU)):
-        for page in (home_page, eagle, post):
-            translate(page.specific, Locale.objects.get(language_code=code), strings)
+    # wagtail-localize publishes a translation once the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        for code, strings in (("cy", WELSH), ("ur", URDU)):
+            for page in (home_page, eagle, post):
+                translate(page.specific, Locale.objects.get(language_code=code), strings)
     return {"home": home_page, "about": about, "eagle": eagle, "post": post}
 
 
@@ -192,3 +194,12 @@ def test_a_deleted_english_page_leaves_no_copy_behind(school, client):
     assert not Page.objects.filter(slug="pond-dipping").exists()
     assert client.get("/pl/eagle/pond-dipping/").status_code == 404
     assert post.get_translations().count() == 3
+
+
+def test_the_sitemap_lists_every_real_translation_and_no_stand_in(school, client):
+    xml = client.get("/sitemap.xml").content.decode()
+    for url in ["/en-gb/eagle/castle-models/", "/cy/eagle/castle-models/", "/ur/eagle/"]:
+        assert f"<loc>http://localhost{url}</loc>" in xml, url
+    assert "http://localhost/cy/news/</loc>" in xml  # the Welsh home page's own routes
+    assert "/pl/" not in xml
+    assert "/cy/about/" not in xml

@@ -51,7 +51,9 @@ class DemoSchoolTests(TestCase):
     def test_the_demo_home_page_links_to_all_six_classes(self):
         html = self.client.get("/en-gb/").content.decode()
         for name in CLASSES:
-            class_blog = ClassBlogIndexPage.objects.get(title=f"{name} Class")
+            class_blog = ClassBlogIndexPage.objects.get(
+                locale__language_code="en-gb", title=f"{name} Class"
+            )
             self.assertIn(f'href="{class_blog.url}"', html)
             self.assertEqual(self.client.get(class_blog.url).status_code, 200)
 
@@ -77,7 +79,9 @@ class DemoSchoolTests(TestCase):
     def test_the_demo_has_a_locally_made_recording_video_and_document_in_a_post(self):
         self.assertTrue(Media.objects.filter(type="audio").exists())
         self.assertTrue(Media.objects.filter(type="video", file__endswith=".webm").exists())
-        showcase = BlogPostPage.objects.get(slug="our-trip-to-the-farm")
+        showcase = BlogPostPage.objects.get(
+            locale__language_code="en-gb", slug="our-trip-to-the-farm"
+        )
         block_types = {block.block_type for block in showcase.body}
         self.assertLessEqual({"gallery", "audio", "video", "document", "pupil_work"}, block_types)
         for block in showcase.body:

@@ -15,8 +15,8 @@ class SearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
         call_command("seed_demo", verbosity=0)
-        cls.eagle = ClassBlogIndexPage.objects.get(slug="eagle")
-        cls.falcon = ClassBlogIndexPage.objects.get(slug="falcon")
+        cls.eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
+        cls.falcon = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="falcon")
         science = Subject.objects.get(slug="science")
         BlogPostPageFactory(
             parent=cls.falcon,
