@@ -14,9 +14,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from .models import ClassBlogIndexPage, Comment, CommentSettings
 from .models.comments import CLASS_PATH_LENGTH
@@ -112,6 +112,7 @@ def save_comment(form: CommentForm, post, request) -> Comment:
     comment = form.save(commit=False)
     comment.post = post
     comment.client_hash = client_hash(request)
+    comment.language = get_language()
     words = CommentSettings.for_request(request).flagged_in(comment.name, comment.body)
     comment.flagged_words = ", ".join(words)[:200]
     comment.save()
@@ -124,13 +125,16 @@ def notify_commenter(comment: Comment) -> bool:
         return False
     if comment.commenter_notified_at:
         return False
-    context = {"comment": comment, "post_url": comment.post.get_full_url()}
-    send_mail(
-        _("Your comment on “%(title)s” is published") % {"title": comment.post.title},
-        render_to_string("blogs/emails/comment_published.txt", context),
-        None,
-        [comment.email],
-    )
+    # In the language the visitor wrote from, linking to the post in that language.
+    with translation.override(comment.language or settings.LANGUAGE_CODE):
+        post = comment.post.localized
+        context = {"comment": comment, "post_title": post.title, "post_url": post.get_full_url()}
+        send_mail(
+            _("Your comment on “%(title)s” is published") % {"title": post.title},
+            render_to_string("blogs/emails/comment_published.txt", context),
+            None,
+            [comment.email],
+        )
     comment.commenter_notified_at = timezone.now()
     comment.save(update_fields=["commenter_notified_at"])
     return True

@@ -141,8 +141,11 @@ def ensure_class_roles(class_blog: ClassBlogIndexPage) -> ClassBlogIndexPage:
     teachers.permissions.add(
         _permission("blogs", "change_comment"), _permission("blogs", "view_comment")
     )
+    # Teachers translate their class's posts, so they edit every language's class blog;
+    # pupils write in the school's own language only.
     _grant_pages(teachers, class_blog, TEACHER_PAGE_PERMISSIONS)
-    _grant_pages(pupils, class_blog, PUPIL_PAGE_PERMISSIONS)
+    if source_language_page(class_blog) == class_blog:
+        _grant_pages(pupils, class_blog, PUPIL_PAGE_PERMISSIONS)
     _grant_collection(teachers, collection, TEACHER_COLLECTION_PERMISSIONS)
     _grant_collection(pupils, collection, PUPIL_COLLECTION_PERMISSIONS)
 

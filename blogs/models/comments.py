@@ -155,6 +155,9 @@ class Comment(models.Model):
     flagged_words = models.CharField(_("flagged words"), max_length=200, blank=True)
     # A salted hash of the sender's IP address, for rate limiting only; cleared after 30 days.
     client_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    # The language the visitor wrote from, so the "your comment is published" email and its
+    # link are in that language.
+    language = models.CharField(max_length=15, blank=True, editable=False)
     created_at = models.DateTimeField(_("sent"), default=timezone.now, db_index=True)
     moderated_at = models.DateTimeField(_("moderated"), null=True, blank=True, editable=False)
     moderated_by = models.ForeignKey(

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from blogs.models import BlogPostPage, ClassBlogIndexPage, Comment
 from home.demo import DEFAULT_DEMO_PASSWORD
+from tests.blogs.test_comments import form_data
 
 
 class CommentModerationTests(TestCase):
@@ -142,3 +143,17 @@ class CommentModerationTests(TestCase):
         mail.outbox.clear()
         call_command("notify_comment_moderators", verbosity=0)
         self.assertEqual(mail.outbox, [])
+
+    def test_a_commenter_hears_back_in_the_language_they_wrote_in(self):
+        response = self.client.post(
+            "/cy/eagle/castle-models/", form_data(name="Nain", email="nain@example.com")
+        )
+        self.assertEqual(response.status_code, 302)
+        comment = Comment.objects.get(name="Nain")
+        self.sign_in("eagle.teacher")  # the teacher's admin is in English
+        mail.outbox.clear()
+        self.bulk("approve", [comment])
+        [message] = mail.outbox
+        self.assertEqual(message.subject, "Mae eich sylw ar “Modelau castell” wedi’i gyhoeddi")
+        self.assertIn("Diolch am eich sylw", message.body)
+        self.assertIn("http://localhost/cy/eagle/castle-models/#comments", message.body)

@@ -78,3 +78,15 @@ class TranslatedCopiesTests(SchoolRolesTestCase):
             self.assertNotContains(
                 self.client.get(f"/{code}/search/", {"q": "approving"}), sheet.title
             )
+
+    def test_teachers_translate_their_class_and_pupils_write_in_english_only(self):
+        welsh_eagle = self.eagle.get_translation(Locale.objects.get(language_code="cy"))
+        welsh_post = Page.objects.child_of(welsh_eagle).get(slug="painting-like-monet")
+        self.sign_in("eagle.teacher")
+        edit = reverse("wagtailadmin_pages:edit", args=[welsh_post.pk])
+        self.assertContains(self.client.get(edit), "Translate this page")
+        self.sign_in("falcon.teacher")
+        self.assertNotEqual(self.client.get(edit).status_code, 200)
+        self.sign_in("eagle.pupil")
+        self.assertEqual(self.client.get(self.add_url(self.eagle)).status_code, 200)
+        self.assertNotEqual(self.client.get(self.add_url(welsh_eagle)).status_code, 200)

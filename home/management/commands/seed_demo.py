@@ -14,6 +14,7 @@ from blogs.demo import (
     ensure_posts,
     ensure_subjects,
 )
+from blogs.roles import setup_school_roles
 from home.demo import (
     demo_password,
     ensure_accounts,
@@ -41,9 +42,11 @@ class Command(BaseCommand):
         ensure_demo_roles()
         ensure_help_sheets(home)
         ensure_comments()
-        # Last: every English page above gets its Welsh, Polish and Urdu copy.
+        # Last: every English page above gets its Welsh, Polish and Urdu copy, and each
+        # class's teachers may edit (translate) their class blog in every language.
         ensure_languages()
         ensure_translations(home)
+        setup_school_roles()
 
         if options["verbosity"] > 0:
             self.stdout.write(self.style.SUCCESS(f"The demo school is ready: {home.title}."))
