@@ -121,9 +121,12 @@ def ensure_languages() -> None:
     english = Locale.get_default()
     for code in DEMO_LANGUAGES:
         locale, _created = Locale.objects.get_or_create(language_code=code)
-        LocaleSynchronization.objects.get_or_create(locale=locale, defaults={"sync_from": english})
-        # Saving the synchronisation copies the tree once; this also covers a re-run.
-        synchronize_tree(english, locale)
+        _sync, created = LocaleSynchronization.objects.get_or_create(
+            locale=locale, defaults={"sync_from": english}
+        )
+        if not created:
+            # Creating it copied the tree; on a re-run, copy any page added since.
+            synchronize_tree(english, locale)
 
 
 def ensure_translations(home: HomePage) -> None:

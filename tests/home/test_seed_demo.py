@@ -8,11 +8,12 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import TestCase
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageLogEntry, Revision, Site
+from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 from wagtailmedia.models import Media
 
-from blogs.models import BlogPostPage, ClassBlogIndexPage, Comment
+from blogs.models import BlogPostPage, ClassBlogIndexPage, Comment, HelpSheetPage
 from home.demo import DEFAULT_DEMO_PASSWORD
+from home.models import HomePage
 from home.site_settings import SchoolSettings
 
 DEMO_USERNAMES = {
@@ -139,3 +140,36 @@ class DemoCommentsTests(TestCase):
         html = self.client.get("/en-gb/eagle/our-trip-to-the-farm/").content.decode()
         self.assertIn("Hello from Portugal!", html)
         self.assertNotIn("Buy cheap watches", html)
+
+
+class DemoLanguagesTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("seed_demo", verbosity=0)
+
+    def test_the_demo_is_in_welsh_and_urdu_with_polish_switched_on(self):
+        self.assertEqual(
+            sorted(Locale.objects.values_list("language_code", flat=True)),
+            ["cy", "en-gb", "pl", "ur"],
+        )
+        home = HomePage.objects.get(locale__language_code="en-gb")
+        eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
+        for code, home_title, eagle_title in [
+            ("cy", "Ysgol Gynradd Oakfield", "Dosbarth yr Eryr"),
+            ("ur", "اوک فیلڈ پرائمری اسکول", "ایگل کلاس"),
+        ]:
+            locale = Locale.objects.get(language_code=code)
+            self.assertEqual(home.get_translation(locale).title, home_title)
+            self.assertEqual(eagle.get_translation(locale).title, eagle_title)
+            translated_posts = BlogPostPage.objects.child_of(eagle.get_translation(locale)).filter(
+                alias_of=None
+            )
+            self.assertEqual(translated_posts.count(), 3)
+            sheet = HelpSheetPage.objects.get(
+                locale=locale, slug="leaving-a-comment-on-a-class-blog"
+            )
+            self.assertIsNone(sheet.alias_of_id)
+        # Polish is switched on and kept in step, but nothing is translated yet.
+        polish = Page.objects.filter(locale__language_code="pl")
+        self.assertEqual(polish.count(), home.get_descendants(inclusive=True).count())
+        self.assertFalse(polish.filter(alias_of=None).exists())
