@@ -48,6 +48,11 @@ def localized_home(request) -> Page | None:
     return getattr(request, cache_key)
 
 
+def localized_home_url(request) -> str:
+    home = localized_home(request)
+    return home.get_url(request) if home else "/"
+
+
 def _find_localized_home(request) -> Page | None:
     site = Site.find_for_request(request)
     if site is None:
@@ -79,11 +84,8 @@ def untranslated_source(page) -> Page | None:
             source = Page.objects.select_related("locale").get(pk=page.alias_of_id)
             source = source if source.locale_id != page.locale_id else None
         elif page.live_revision_id is None and page.locale_id != _default_locale_id():
-            source = (
-                Page.objects.select_related("locale")
-                .filter(translation_key=page.translation_key, locale_id=_default_locale_id())
-                .first()
-            )
+            original = source_language_page(page)
+            source = original if original.pk != page.pk else None
         page._schoolsite_untranslated_source = source
     return page._schoolsite_untranslated_source
 

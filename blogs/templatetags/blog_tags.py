@@ -4,7 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 
-from home.languages import localized_home
+from home.languages import localized_home_url
 from home.models import HomePage
 
 from ..models import BlogPostPage, ClassBlogIndexPage
@@ -12,14 +12,8 @@ from ..models import BlogPostPage, ClassBlogIndexPage
 register = template.Library()
 
 
-def _home_url(request) -> str:
-    """The URL of the current site's home page in the visitor's language."""
-    home = localized_home(request)
-    return home.get_url(request) if home else "/"
-
-
 def _route(context, name: str, **kwargs) -> str:
-    return _home_url(context["request"]) + HomePage.get_resolver().reverse(name, **kwargs)
+    return localized_home_url(context["request"]) + HomePage.get_resolver().reverse(name, **kwargs)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,6 +1,7 @@
 """The language switcher, ``hreflang`` alternates and the "not translated yet" note."""
 
 from django import template
+from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -9,7 +10,7 @@ from ..languages import (
     Alternate,
     enabled_languages,
     language_info,
-    localized_home,
+    localized_home_url,
     page_alternates,
     untranslated_source,
 )
@@ -51,7 +52,7 @@ def language_links(context) -> dict:
     alternates = _alternates(context) if isinstance(page, Page) else []
     return {
         "alternates": alternates,
-        "default": next((a for a in alternates if a.language_code == _default_code()), None),
+        "default": next((a for a in alternates if a.language_code == settings.LANGUAGE_CODE), None),
         "canonical": source.get_full_url(context["request"]) if source else None,
         "request": context["request"],
     }
@@ -75,11 +76,4 @@ def shown_in_language(context) -> dict | None:
 
 @register.simple_tag(takes_context=True)
 def home_url(context) -> str:
-    home = localized_home(context["request"])
-    return home.get_url(context["request"]) if home else "/"
-
-
-def _default_code() -> str:
-    from django.conf import settings
-
-    return settings.LANGUAGE_CODE
+    return localized_home_url(context["request"])
