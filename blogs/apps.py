@@ -8,10 +8,11 @@ class BlogsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Models and admin policies need the app registry ready: imported here, not at the top.
         from wagtail.permissions import register_permission_policy
 
-        from .models import Comment
-        from .moderation import CommentPermissionPolicy
+        from .comments.models import Comment
+        from .comments.moderation import CommentPermissionPolicy
 
         # Registered before any admin view asks, so Wagtail never falls back to its default.
         register_permission_policy(Comment, CommentPermissionPolicy(Comment))

@@ -8,6 +8,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Signal handlers need the app registry ready, so they load here, not at import.
         from . import signals
 
         signals.connect()

@@ -1,31 +1,26 @@
 """The school website: one HomePage per school and the StandardPages beneath it."""
 
 from django.db import models
-from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from blogs.feeds import AtomPostFeed, PostFeed
-from blogs.listing import attach_class_blogs
-from blogs.models import ClassBlogIndexPage, Subject
-from blogs.timeline import school_posts, timeline_context
-
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, LinkBlock
 from .site_settings import SchoolSettings  # noqa: F401 - registers the setting's model
 
-LATEST_POSTS_ON_HOME_PAGE = 6
+# Other parts of the site add their sections to the home page (the class blogs add their
+# latest posts) through this hook, so the base imports nothing of them.
+HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(Page):
     """The front page of one school: welcome, what's new in the classes, quick links.
 
-    It also serves the school-wide timeline of class blog posts ("News from our classes"),
-    a page per curriculum subject, and the school's feeds, as routes under ``news/``.
+    Functions registered with the ``construct_home_page_context`` hook add what other parts
+    of the site show here: ``fn(request, home_page, context)``.
     """
 
     hero_image = models.ForeignKey(
@@ -50,6 +45,7 @@ class HomePage(RoutablePageMixin, Page):
     subpage_types = [
         "home.StandardPage",
         "blogs.ClassBlogIndexPage",
+        "blogs.TimelinePage",
         "blogs.AwardIndexPage",
         "blogs.HelpSheetLibraryPage",
     ]
@@ -64,63 +60,11 @@ class HomePage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
-    @path("")
-    def index_route(self, request, *args, **kwargs):
-        """The front page itself; the timeline routes below don't need its lists."""
-        return self.render(
-            request,
-            context_overrides={
-                "class_blogs": ClassBlogIndexPage.objects.for_listing(self),
-                "latest_posts": attach_class_blogs(school_posts(self)[:LATEST_POSTS_ON_HOME_PAGE]),
-            },
-        )
-
-    @path("news/", name="news")
-    def news(self, request):
-        return self.render(
-            request,
-            template="blogs/news_page.html",
-            context_overrides=timeline_context(request, self, school_posts(self)),
-        )
-
-    @path("news/subjects/<slug:subject_slug>/", name="subject")
-    def subject(self, request, subject_slug):
-        subject = get_object_or_404(Subject, slug=subject_slug)
-        posts = school_posts(self).filter(subjects=subject)
-        context = timeline_context(request, self, posts)
-        context["subject"] = subject
-        return self.render(request, template="blogs/subject_page.html", context_overrides=context)
-
-    def school_feed(self, feed_class):
-        return feed_class(
-            self,
-            school_posts(self),
-            title=gettext("News from our classes"),
-            description=gettext("The newest posts from every class blog at %(school)s.")
-            % {"school": self.title},
-        )
-
-    @path("news/feed/rss/", name="rss")
-    def rss_feed(self, request):
-        return self.school_feed(PostFeed)(request)
-
-    @path("news/feed/atom/", name="atom")
-    def atom_feed(self, request):
-        return self.school_feed(AtomPostFeed)(request)
-
-    def get_sitemap_urls(self, request=None):
-        home_url = self.get_full_url(request)
-        return [
-            *super().get_sitemap_urls(request),
-            {"location": home_url + self.reverse_subpage("news")},
-            *(
-                {
-                    "location": home_url
-                    + self.reverse_subpage("subject", kwargs={"subject_slug": slug})
-                }
-                for slug in Subject.objects.values_list("slug", flat=True)
-            ),
-        ]
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        for construct_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
+            construct_context(request, self, context)
+        return context
 
 
 class StandardPage(Page):

@@ -2,12 +2,14 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blogs.comments import views as comment_views
 from home.sitemap import SchoolSitemap
 from search import views as search_views
 
@@ -22,9 +24,6 @@ urlpatterns = [
 
 if settings.SERVE_MEDIA:
     # Production serves media from its bucket or web server; this is for dev, tests and demo.
-    from django.urls import re_path
-    from django.views.static import serve
-
     urlpatterns += [
         re_path(
             rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
@@ -38,6 +37,7 @@ if settings.SERVE_MEDIA:
 # the one their browser asks for, else English (see home.middleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("comments/<int:post_id>/", comment_views.post_comment, name="post_comment"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     # Wagtail's page serving comes last: it matches every remaining path.

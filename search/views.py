@@ -13,17 +13,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from blogs.listing import attach_class_blogs
-from blogs.models import (
-    AwardPage,
-    BlogPostPage,
-    ClassBlogIndexPage,
-    HelpSheetPage,
-    Subject,
-)
-from blogs.models.helpsheets import restricted_paths, under_any
-from blogs.pagination import paginate
+from blogs.awards.models import AwardPage
+from blogs.classes.class_blogs import ClassBlogIndexPage
+from blogs.classes.listing import attach_class_blogs
+from blogs.classes.posts import BlogPostPage
+from blogs.classes.subjects import Subject
+from blogs.helpsheets.models import HelpSheetPage, restricted_paths, under_any
 from home.models import StandardPage
+from home.pagination import paginate
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10

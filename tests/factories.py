@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from blogs.models import BlogPostPage, ClassBlogIndexPage, Subject
-from blogs.models.class_blogs import ClassColour, KeyStage
+from blogs.classes.class_blogs import ClassColour, KeyStage
+from blogs.models import BlogPostPage, ClassBlogIndexPage, Subject, TimelinePage
 from home.models import HomePage, StandardPage
 
 
@@ -55,6 +55,15 @@ class ClassBlogIndexPageFactory(wagtail_factories.PageFactory):
         model = ClassBlogIndexPage
 
 
+class TimelinePageFactory(wagtail_factories.PageFactory):
+    title = "News from our classes"
+    slug = "news"
+    show_in_menus = True
+
+    class Meta:
+        model = TimelinePage
+
+
 class SubjectFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Subject {n}")
     slug = factory.Sequence(lambda n: f"subject-{n}")
@@ -92,6 +101,8 @@ def school_home(**fields) -> HomePage:
     root = Page.get_first_root_node()
     root.get_children().filter(slug="home").delete()
     home = HomePageFactory(parent=root, **fields)
+    # Every school has its timeline, "News from our classes", as seed_demo and migrations make.
+    TimelinePageFactory(parent=home)
     Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home},

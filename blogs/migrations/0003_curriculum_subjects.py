@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from blogs.models.subjects import CURRICULUM_SUBJECTS
+from blogs.classes.subjects import CURRICULUM_SUBJECTS
 
 
 def add_subjects(apps, schema_editor):

@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from blogs.models.awards import DEFAULT_CATEGORIES
+from blogs.awards.models import DEFAULT_CATEGORIES
 
 
 def add_categories(apps, schema_editor):

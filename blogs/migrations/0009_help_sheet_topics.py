@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from blogs.models.helpsheets import DEFAULT_TOPICS
+from blogs.helpsheets.models import DEFAULT_TOPICS
 
 
 def add_topics(apps, schema_editor):

@@ -1,19 +1,19 @@
-"""Links into the school-wide timeline and feeds, found from the home page, not hard-coded."""
+"""Links into the school-wide timeline and feeds, found in the page tree, not hard-coded."""
 
 from urllib.parse import urlencode
 
 from django import template
 
-from home.languages import localized_home_url
-from home.models import HomePage
-
-from ..models import BlogPostPage, ClassBlogIndexPage
+from ..classes.class_blogs import ClassBlogIndexPage
+from ..classes.posts import BlogPostPage
+from ..classes.timeline import TimelinePage, timeline_url
 
 register = template.Library()
 
 
 def _route(context, name: str, **kwargs) -> str:
-    return localized_home_url(context["request"]) + HomePage.get_resolver().reverse(name, **kwargs)
+    base = timeline_url(context["request"])
+    return base + TimelinePage.get_resolver().reverse(name, **kwargs) if base else ""
 
 
 @register.simple_tag(takes_context=True)

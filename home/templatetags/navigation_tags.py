@@ -19,6 +19,12 @@ def _menu_pages(root: Page | None):
     return root.get_children().live().public().in_menu()
 
 
+def _menu_label(page: Page) -> str:
+    """A page type may name itself in the reader's language (``menu_label``), so a page
+    whose title is not translated still reads right in the menu; otherwise, its title."""
+    return getattr(page.specific_class, "menu_label", None) or page.title
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context) -> dict:
     request = context.get("request")
@@ -31,7 +37,7 @@ def main_menu(context) -> dict:
             and isinstance(current, Page)
             and current.path.startswith(menu_page.path)
         )
-        items.append({"page": menu_page, "is_current": is_current})
+        items.append({"page": menu_page, "label": _menu_label(menu_page), "is_current": is_current})
     return {
         "root": root,
         "root_url": root.get_url(request) if root else "",

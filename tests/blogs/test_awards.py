@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
-from blogs.candidates import week_candidates
+from blogs.awards.candidates import week_candidates
 from blogs.models import AwardCategory, AwardIndexPage, AwardPage, Comment, PageVisit
 from home.models import HomePage
 from tests.factories import BlogPostPageFactory, ImageFactory, UserFactory

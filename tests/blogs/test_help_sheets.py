@@ -12,8 +12,8 @@ from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.test.utils import WagtailPageTestCase
 
+from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 from blogs.models import HelpSheetLibraryPage, HelpSheetPage
-from home.demo import DEFAULT_DEMO_PASSWORD
 from home.models import HomePage
 
 STAFF_SHEET = "/en-gb/help/approving-a-pupils-post/"

@@ -8,7 +8,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 from wagtailmedia.models import Media
 
-from blogs.blocks import BlogPostStreamBlock, PupilWorkBlock
+from blogs.classes.blocks import BlogPostStreamBlock, PupilWorkBlock
 from tests.factories import BlogPostPageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db

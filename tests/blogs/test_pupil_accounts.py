@@ -8,8 +8,8 @@ from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
+from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 from blogs.models import ClassBlogIndexPage
-from home.demo import DEFAULT_DEMO_PASSWORD
 
 User = get_user_model()
 

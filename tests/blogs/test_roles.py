@@ -14,9 +14,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, WorkflowState
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 from blogs.models import AwardCategory, AwardIndexPage, AwardPage, BlogPostPage, ClassBlogIndexPage
-from blogs.pupils import create_pupils
-from home.demo import DEFAULT_DEMO_PASSWORD
+from blogs.school.pupils import create_pupils
 
 
 def _png() -> bytes:

@@ -99,7 +99,7 @@ def demo_site(live_server):
 @pytest.fixture
 def sign_in(demo_site):
     """Sign a page in to the Wagtail admin as one of the demo accounts."""
-    from home.demo import DEFAULT_DEMO_PASSWORD
+    from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 
     def sign_in_as(page, username: str) -> None:
         page.goto(demo_site.url + "/admin/login/")

@@ -8,19 +8,21 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from blogs.models import Comment
-from home.demo_translations import translate
-from tests.blogs.test_comments import form_data
+from blogs.demo.translations import translate
+from blogs.models import Comment, TimelinePage
+from tests.blogs.test_comments import comment_form_action, form_data
 from tests.factories import BlogPostPageFactory, ClassBlogIndexPageFactory, StandardPageFactory
 
 WELSH = {
     "Oakfield Primary School": "Ysgol Gynradd Oakfield",
+    "News from our classes": "Newyddion ein dosbarthiadau",
     "Eagle Class": "Dosbarth yr Eryr",
     "Castle models": "Modelau castell",
     "We built castles with moving drawbridges.": "Adeiladon ni gestyll gyda phontydd codi.",
 }
 URDU = {
     "Oakfield Primary School": "اوک فیلڈ پرائمری اسکول",
+    "News from our classes": "ہماری کلاسوں کی خبریں",
     "Eagle Class": "ایگل کلاس",
     "Castle models": "قلعوں کے ماڈل",
 }
@@ -29,7 +31,8 @@ URDU = {
 @pytest.fixture
 def school(home_page, django_capture_on_commit_callbacks):
     """English pages; Welsh, Polish and Urdu switched on and kept in step with English; the
-    home page, Eagle Class and one post translated into Welsh and Urdu, Polish untranslated."""
+    home page, its timeline, Eagle Class and one post translated into Welsh and Urdu, Polish
+    untranslated."""
     about = StandardPageFactory(
         parent=home_page,
         title="About us",
@@ -51,7 +54,8 @@ def school(home_page, django_capture_on_commit_callbacks):
     # wagtail-localize publishes a translation once the transaction commits.
     with django_capture_on_commit_callbacks(execute=True):
         for code, strings in (("cy", WELSH), ("ur", URDU)):
-            for page in (home_page, eagle, post):
+            timeline = TimelinePage.objects.child_of(home_page).get()
+            for page in (home_page, timeline, eagle, post):
                 translate(page.specific, Locale.objects.get(language_code=code), strings)
     return {"home": home_page, "about": about, "eagle": eagle, "post": post}
 
@@ -174,7 +178,9 @@ def test_search_finds_pages_in_the_current_language(school, client):
 
 
 def test_a_comment_on_the_welsh_post_joins_the_english_conversation(school, client):
-    response = client.post("/cy/eagle/castle-models/", form_data(name="Nain", body="Da iawn!"))
+    action = comment_form_action(client, "/cy/eagle/castle-models/")
+    assert action.startswith("/cy/")
+    response = client.post(action, form_data(name="Nain", body="Da iawn!"))
     assert response.status_code == 302
     [comment] = Comment.objects.all()
     assert comment.post_id == school["post"].pk  # kept on the English post

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from blogs.models import AwardIndexPage, ClassBlogIndexPage, HelpSheetLibraryPage
+from blogs.models import AwardIndexPage, ClassBlogIndexPage, HelpSheetLibraryPage, TimelinePage
 from home.models import HomePage, StandardPage
 from tests.factories import ImageFactory, StandardPageFactory, school_home
 
@@ -23,7 +23,8 @@ class HomePageTests(SchoolPageTestCase):
 
     def test_home_page_holds_the_school_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, ClassBlogIndexPage, AwardIndexPage, HelpSheetLibraryPage}
+            HomePage,
+            {StandardPage, ClassBlogIndexPage, TimelinePage, AwardIndexPage, HelpSheetLibraryPage},
         )
 
     def test_one_home_page_per_school(self):

@@ -11,8 +11,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageLogEntry, Revision, Site
 from wagtailmedia.models import Media
 
+from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 from blogs.models import BlogPostPage, ClassBlogIndexPage, Comment, HelpSheetPage
-from home.demo import DEFAULT_DEMO_PASSWORD
 from home.models import HomePage
 from home.site_settings import SchoolSettings
 

@@ -6,8 +6,8 @@ from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query
 
+from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 from blogs.models import ClassBlogIndexPage, Subject
-from home.demo import DEFAULT_DEMO_PASSWORD
 from tests.factories import BlogPostPageFactory
 
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from blogs.commenting import notify_moderators
+from blogs.comments.notifications import notify_moderators
 
 
 class Command(BaseCommand):

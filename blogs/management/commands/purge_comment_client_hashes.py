@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from blogs.commenting import purge_client_hashes
+from blogs.comments.defences import purge_client_hashes
 
 
 class Command(BaseCommand):

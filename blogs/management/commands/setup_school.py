@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from blogs.roles import setup_school_roles
+from blogs.school.roles import setup_school_roles
 
 
 class Command(BaseCommand):

@@ -1,0 +1,1 @@
+"""The weekly Blogging Awards: categories, award pages, candidates and private visit counts."""

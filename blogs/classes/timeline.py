@@ -1,0 +1,148 @@
+"""The school-wide timeline, "News from our classes": every class's posts in one place.
+
+A page of its own under the home page (``/news/``), so the home page needs nothing of the
+blogs. It lists the posts of its school filtered by class, subject or tag, serves a page per
+curriculum subject (``/news/subjects/<slug>/``) and the school's feeds (``/news/feed/…``).
+"""
+
+from dataclasses import dataclass, field
+
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+
+from home.languages import localized_home
+from home.pagination import paginate
+
+from .class_blogs import ClassBlogIndexPage
+from .feeds import AtomPostFeed, PostFeed
+from .listing import attach_class_blogs
+from .posts import BlogPostPage
+from .subjects import Subject
+
+POSTS_PER_PAGE = 12
+
+
+def school_posts(home_page):
+    """Every live, public post of one school (one language's tree), newest first."""
+    return BlogPostPage.objects.descendant_of(home_page).for_listing()
+
+
+@dataclass
+class TimelineFilters:
+    """The filters a visitor chose. Unknown values match nothing; they never raise an error."""
+
+    class_slug: str = ""
+    subject_slug: str = ""
+    tag: str = ""
+    class_blogs: list = field(default_factory=list)
+    subjects: list = field(default_factory=list)
+
+    @classmethod
+    def from_request(cls, request, home_page) -> "TimelineFilters":
+        def value(name: str) -> str:
+            return request.GET.get(name, "").strip()[:100]
+
+        return cls(
+            class_slug=value("class"),
+            subject_slug=value("subject"),
+            tag=value("tag").lstrip("#"),
+            class_blogs=list(ClassBlogIndexPage.objects.child_of(home_page).live().public()),
+            subjects=list(Subject.objects.all()),
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.class_slug or self.subject_slug or self.tag)
+
+    def apply(self, posts):
+        if self.class_slug:
+            chosen = next((b for b in self.class_blogs if b.slug == self.class_slug), None)
+            posts = posts.child_of(chosen) if chosen else posts.none()
+        if self.subject_slug:
+            posts = posts.filter(subjects__slug=self.subject_slug)
+        if self.tag:
+            posts = posts.filter(tags__name__iexact=self.tag)
+        return posts
+
+
+class TimelinePage(RoutablePageMixin, Page):
+    """ "News from our classes": one per school, directly under its home page."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    # The main menu shows this in the reader's language, whatever the page's title.
+    menu_label = _("Class news")
+
+    class Meta:
+        verbose_name = _("timeline of class news")
+
+    @property
+    def home_page(self) -> Page:
+        return self.get_parent()
+
+    def timeline_context(self, request, posts) -> dict:
+        """The paginated posts and the filter form's choices, for the timeline's templates."""
+        filters = TimelineFilters.from_request(request, self.home_page)
+        page = paginate(request, filters.apply(posts), POSTS_PER_PAGE)
+        page.object_list = attach_class_blogs(page.object_list)
+        return {"posts": page, "filters": filters}
+
+    @path("")
+    def news(self, request):
+        return self.render(
+            request,
+            context_overrides=self.timeline_context(request, school_posts(self.home_page)),
+        )
+
+    @path("subjects/<slug:subject_slug>/", name="subject")
+    def subject(self, request, subject_slug):
+        subject = get_object_or_404(Subject, slug=subject_slug)
+        posts = school_posts(self.home_page).filter(subjects=subject)
+        context = self.timeline_context(request, posts)
+        context["subject"] = subject
+        return self.render(request, template="blogs/subject_page.html", context_overrides=context)
+
+    def school_feed(self, feed_class):
+        home = self.home_page
+        return feed_class(
+            self,
+            school_posts(home),
+            title=gettext("News from our classes"),
+            description=gettext("The newest posts from every class blog at %(school)s.")
+            % {"school": home.title},
+        )
+
+    @path("feed/rss/", name="rss")
+    def rss_feed(self, request):
+        return self.school_feed(PostFeed)(request)
+
+    @path("feed/atom/", name="atom")
+    def atom_feed(self, request):
+        return self.school_feed(AtomPostFeed)(request)
+
+    def get_sitemap_urls(self, request=None):
+        url = self.get_full_url(request)
+        return [
+            *super().get_sitemap_urls(request),
+            *(
+                {"location": url + self.reverse_subpage("subject", kwargs={"subject_slug": slug})}
+                for slug in Subject.objects.values_list("slug", flat=True)
+            ),
+        ]
+
+
+def timeline_url(request) -> str:
+    """The URL of the visitor's school's timeline in their language ("" if it has none).
+
+    Asked by the menu, cards and feeds of one page many times: looked up once per request.
+    """
+    if not hasattr(request, "_schoolsite_timeline_url"):
+        home = localized_home(request)
+        timeline = TimelinePage.objects.child_of(home).live().first() if home else None
+        request._schoolsite_timeline_url = timeline.get_url(request) if timeline else ""
+    return request._schoolsite_timeline_url

@@ -1,0 +1,41 @@
+"""Class blogs in the admin (subjects, author names) and their sections of the home page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import HOME_PAGE_CONTEXT_HOOK
+
+from .authors import AuthorProfile
+from .class_blogs import ClassBlogIndexPage
+from .listing import attach_class_blogs
+from .subjects import Subject
+from .timeline import school_posts, timeline_url
+
+LATEST_POSTS_ON_HOME_PAGE = 6
+
+
+class SubjectViewSet(SnippetViewSet):
+    model = Subject
+    icon = "tag"
+    menu_label = _("Subjects")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+class AuthorProfileViewSet(SnippetViewSet):
+    model = AuthorProfile
+    icon = "user"
+    menu_label = _("Author names")
+    list_display = ["user", "role", "display_name"]
+    list_filter = ["role"]
+
+
+@hooks.register(HOME_PAGE_CONTEXT_HOOK)
+def add_class_blogs_to_home_page(request, home_page, context):
+    """The home page's "latest from our class blogs" and its cards of every class."""
+    context["class_blogs"] = ClassBlogIndexPage.objects.for_listing(home_page)
+    context["latest_posts"] = attach_class_blogs(
+        school_posts(home_page)[:LATEST_POSTS_ON_HOME_PAGE]
+    )
+    context["timeline_url"] = timeline_url(request)

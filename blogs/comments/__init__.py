@@ -1,0 +1,1 @@
+"""Visitors' comments: the model, the form and its defences, moderation and the emails."""

@@ -1,0 +1,1 @@
+"""The demo school that ``seed_demo`` builds: builders here, content in data files."""

@@ -1,0 +1,1 @@
+"""Help sheets for staff, pupils and parents: libraries, sheets, topics and review reminders."""

@@ -1,0 +1,34 @@
+"""The app's models, gathered from its domains so that Django finds them under ``blogs``.
+
+Each model lives beside the forms, views and admin of its own domain (``classes``,
+``comments``, ``awards``, ``helpsheets``); this module only collects them.
+"""
+
+from .awards.models import AwardCategory, AwardIndexPage, AwardPage
+from .awards.visits import PageVisit
+from .classes.authors import AuthorProfile, public_author_name
+from .classes.class_blogs import ClassBlogIndexPage
+from .classes.posts import BlogPostPage, BlogPostTag
+from .classes.subjects import Subject
+from .classes.timeline import TimelinePage
+from .comments.models import Comment, CommentSettings
+from .helpsheets.models import HelpSheetLibraryPage, HelpSheetPage, HelpSheetTopic
+
+__all__ = [
+    "AuthorProfile",
+    "AwardCategory",
+    "AwardIndexPage",
+    "AwardPage",
+    "BlogPostPage",
+    "BlogPostTag",
+    "ClassBlogIndexPage",
+    "Comment",
+    "CommentSettings",
+    "HelpSheetLibraryPage",
+    "HelpSheetPage",
+    "HelpSheetTopic",
+    "PageVisit",
+    "Subject",
+    "TimelinePage",
+    "public_author_name",
+]
