@@ -13,6 +13,9 @@ from blogs.comments import views as comment_views
 from home.sitemap import SchoolSitemap
 from search import views as search_views
 
+# A database outage is a 503 with Retry-After; anything else the friendly 500 page.
+handler500 = "home.errors.server_error"
+
 # Without a language prefix: the admin (each user's own language), files and the sitemap,
 # which lists every language's pages.
 urlpatterns = [

@@ -59,6 +59,8 @@ MIDDLEWARE = [
     "blogs.school.boundary.PupilAdminBoundaryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it wraps only the view: a request that writes is all-or-nothing.
+    "home.errors.AtomicWritesMiddleware",
 ]
 
 ROOT_URLCONF = "schoolsite.urls"

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import dj_database_url
 
+SQLITE_BUSY_TIMEOUT_SECONDS = 20
+
 
 def env_list(name: str, default: str = "") -> list[str]:
     """A comma-separated environment variable as a list, blanks dropped."""
@@ -36,12 +38,27 @@ def require_env(name: str, why: str) -> str:
 
 
 def database_config(default_sqlite_path: Path) -> dict:
-    """``DATABASE_URL`` (PostgreSQL or ``sqlite:///path``), else SQLite beside the project."""
-    return dj_database_url.config(
+    """``DATABASE_URL`` (PostgreSQL or ``sqlite:///path``), else SQLite beside the project.
+
+    SQLite is made to wait rather than fail when two people write at once: the write-ahead log
+    lets readers carry on while one writes, a busy timeout makes a second writer queue, and
+    ``IMMEDIATE`` transactions take the write lock at their start, where waiting is possible
+    (a lock upgrade half-way through a transaction fails at once with "database is locked").
+    """
+    config = dj_database_url.config(
         default=f"sqlite:///{default_sqlite_path}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config.setdefault("OPTIONS", {}).update(
+            {
+                "timeout": SQLITE_BUSY_TIMEOUT_SECONDS,
+                "transaction_mode": "IMMEDIATE",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            }
+        )
+    return config
 
 
 def media_storage(environ: Mapping[str, str]) -> dict:
