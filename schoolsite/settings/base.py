@@ -36,6 +36,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Background work (every email): django-tasks with its database backend and worker.
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -168,7 +171,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Email: any SMTP server; development prints messages to the console instead.
+# Background tasks: stored in the database and run by `manage.py db_worker` (see README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
+}
+
+# Email: every message is queued for the worker (home/mail.py), which delivers it through
+# SCHOOLSITE_EMAIL_DELIVERY_BACKEND (any SMTP server; development prints to the console) and
+# tries again later while the mail server is down.
+EMAIL_BACKEND = "home.mail.TaskEmailBackend"
+SCHOOLSITE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

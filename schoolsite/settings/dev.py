@@ -5,5 +5,5 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = "django-insecure-schoolsite-development-only"  # noqa: S105 - never used in production
 ALLOWED_HOSTS = ["*"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+SCHOOLSITE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
 SERVE_MEDIA = True

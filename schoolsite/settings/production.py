@@ -29,7 +29,7 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview panel opts itself back in to same-origin frames.
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+SCHOOLSITE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 
 # Compressed files with hashed names, cached for ever by browsers and the CDN.
 STORAGES["staticfiles"] = {  # noqa: F405

@@ -10,7 +10,15 @@ DEBUG = False
 SECRET_KEY = "schoolsite-test-suite-only"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Email goes through the same task as in production, run at once and into Django's outbox;
+# tests of the worker itself switch TASKS to the database backend.
+SCHOOLSITE_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "email"],
+    }
+}
 if "MEDIA_ROOT" not in os.environ:
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="schoolsite-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
