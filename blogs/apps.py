@@ -11,8 +11,8 @@ class BlogsConfig(AppConfig):
         # Models and admin policies need the app registry ready: imported here, not at the top.
         from wagtail.permissions import register_permission_policy
 
-        from .comments.models import Comment
-        from .comments.moderation import CommentPermissionPolicy
+        from .comments.models import Comment  # a model: only once the registry is ready
+        from .comments.moderation import CommentPermissionPolicy  # imports the models too
 
         # Registered before any admin view asks, so Wagtail never falls back to its default.
         register_permission_policy(Comment, CommentPermissionPolicy(Comment))

@@ -78,6 +78,22 @@ def create_timelines(apps, schema_editor):
         Page.objects.filter(pk=home.pk).update(numchild=children.count())
 
 
+def remove_timelines(apps, schema_editor):
+    """Back to 0011, whose reverse drops the timeline's table: its pages go first, or the tree
+    would keep live pages, listed in the main menu, of a type that no longer exists."""
+    Page = apps.get_model("wagtailcore", "Page")
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    content_type = ContentType.objects.filter(app_label="blogs", model="timelinepage").first()
+    if content_type is None:
+        return
+    timelines = Page.objects.filter(content_type=content_type)
+    parent_paths = {path[:-STEPLEN] for path in timelines.values_list("path", flat=True)}
+    timelines.delete()
+    for parent in Page.objects.filter(path__in=parent_paths):
+        children = Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        Page.objects.filter(pk=parent.pk).update(numchild=children.count())
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("blogs", "0011_timeline_page"),
@@ -85,4 +101,4 @@ class Migration(migrations.Migration):
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 
-    operations = [migrations.RunPython(create_timelines, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(create_timelines, remove_timelines)]
