@@ -9,28 +9,19 @@ is recorded (the words only, never who searched) for Wagtail's search promotions
 import re
 
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
-from blogs.awards.models import AwardPage
 from blogs.classes.class_blogs import ClassBlogIndexPage
 from blogs.classes.listing import attach_class_blogs
 from blogs.classes.posts import BlogPostPage
 from blogs.classes.subjects import Subject
-from blogs.helpsheets.models import HelpSheetPage, restricted_paths, under_any
-from home.models import StandardPage
+from blogs.helpsheets.models import restricted_paths, under_any
 from home.pagination import paginate
 
-MAX_QUERY_LENGTH = 200
+from .filters import RESULT_TYPES, SearchFilterSet
+
 RESULTS_PER_PAGE = 10
-RESULT_TYPES = {
-    "posts": (BlogPostPage, _("Blog posts")),
-    "classes": (ClassBlogIndexPage, _("Class blogs")),
-    "awards": (AwardPage, _("Awards")),
-    "help": (HelpSheetPage, _("Help sheets")),
-    "pages": (StandardPage, _("School information")),
-}
 
 
 def hidden_page_ids(request) -> list[int]:
@@ -44,30 +35,29 @@ def hidden_page_ids(request) -> list[int]:
 
 
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    chosen = {
-        name: request.GET.get(name, "").strip()[:100] for name in ("class", "subject", "type")
-    }
     # Results in the language the visitor is reading; untranslated pages appear as their
     # stand-in copies, so a Welsh search still finds everything, linked within /cy/.
     locale = Locale.get_active()
-    pages = Page.objects.live().filter(locale=locale).exclude(pk__in=hidden_page_ids(request))
-    model = RESULT_TYPES.get(chosen["type"], (None,))[0]
-    pages = pages.type(model) if model else pages.type(*(m for m, _label in RESULT_TYPES.values()))
-    if chosen["type"] and model is None:
-        pages = pages.none()
-    if chosen["class"]:
-        class_blog = ClassBlogIndexPage.objects.filter(slug=chosen["class"], locale=locale).first()
-        pages = pages.descendant_of(class_blog, inclusive=True) if class_blog else pages.none()
-    if chosen["subject"]:
-        tagged = BlogPostPage.objects.filter(subjects__slug=chosen["subject"]).values_list(
-            "pk", flat=True
-        )
-        pages = pages.filter(pk__in=list(tagged))
+    pages = (
+        Page.objects.live()
+        .filter(locale=locale)
+        .exclude(pk__in=hidden_page_ids(request))
+        .type(*(model for model, _label in RESULT_TYPES.values()))
+    )
+    filters = SearchFilterSet(
+        request.GET,
+        pages,
+        choices={
+            "class": ClassBlogIndexPage.objects.live().filter(locale=locale).order_by("path"),
+            "subject": Subject.objects.all(),
+        },
+        request=request,
+    )
+    query = filters.cleaned("q") or ""
 
     # Only words reach the search backend: stray quotes and operators are not syntax errors.
     terms = " ".join(re.sub(r"[^\w\s]", " ", query).split())
-    results = paginate(request, ranked_ids(pages, terms), RESULTS_PER_PAGE)
+    results = paginate(request, ranked_ids(filters.qs, terms), RESULTS_PER_PAGE)
     results.object_list = _describe(list(results.object_list))
     if query and results.number == 1:
         Query.get(query).add_hit()
@@ -77,10 +67,7 @@ def search(request):
         {
             "search_query": query,
             "search_results": results,
-            "chosen": chosen,
-            "class_blogs": ClassBlogIndexPage.objects.live().filter(locale=locale).order_by("path"),
-            "subjects": Subject.objects.all(),
-            "result_types": [(name, label) for name, (_model, label) in RESULT_TYPES.items()],
+            "filters": filters,
             "promotions": Query.get(query).editors_picks.select_related("page") if query else [],
         },
     )
@@ -108,7 +95,7 @@ def _describe(page_ids: list[int]) -> list:
     }
     results = [specific[pk] for pk in page_ids if pk in specific]
     attach_class_blogs([page for page in results if isinstance(page, BlogPostPage)])
-    labels = {model: label for model, label in RESULT_TYPES.values()}
+    labels = dict(RESULT_TYPES.values())
     for page in results:
         page.result_type = labels.get(type(page), "")
         page.result_date = (

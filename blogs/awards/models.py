@@ -16,6 +16,7 @@ from home.pagination import paginate
 from ..classes.authors import FIRST_NAME
 from ..classes.class_blogs import ClassBlogIndexPage
 from .candidates import week_candidates
+from .filters import AwardFilterSet
 
 AWARDS_PER_PAGE = 20
 
@@ -121,26 +122,18 @@ class AwardIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        awards = AwardPage.objects.child_of(self).for_listing()
-        category, class_slug = request.GET.get("category", ""), request.GET.get("class", "")
-        if category:
-            awards = awards.filter(category__pk=category) if category.isdigit() else awards.none()
-        if class_slug:
-            # Awards name the English class; the slug chosen is this language's class's.
-            awards = awards.filter(
-                winning_class__translation_key__in=ClassBlogIndexPage.objects.filter(
-                    slug=class_slug, locale_id=self.locale_id
-                ).values("translation_key")
-            )
-        context.update(
-            awards=paginate(request, awards, AWARDS_PER_PAGE),
-            categories=list(AwardCategory.objects.all()),
-            class_blogs=list(
-                ClassBlogIndexPage.objects.live().filter(locale_id=self.locale_id).order_by("path")
-            ),
-            chosen_category=category,
-            chosen_class=class_slug,
+        filters = AwardFilterSet(
+            request.GET,
+            AwardPage.objects.child_of(self).for_listing(),
+            choices={
+                "category": AwardCategory.objects.all(),
+                "class": ClassBlogIndexPage.objects.live()
+                .filter(locale_id=self.locale_id)
+                .order_by("path"),
+            },
+            request=request,
         )
+        context.update(awards=paginate(request, filters.qs, AWARDS_PER_PAGE), filters=filters)
         return context
 
 

@@ -5,8 +5,6 @@ blogs. It lists the posts of its school filtered by class, subject or tag, serve
 curriculum subject (``/news/subjects/<slug>/``) and the school's feeds (``/news/feed/…``).
 """
 
-from dataclasses import dataclass, field
-
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +16,7 @@ from home.pagination import paginate
 
 from .class_blogs import ClassBlogIndexPage
 from .feeds import AtomPostFeed, PostFeed
+from .filters import TimelineFilterSet
 from .listing import attach_class_blogs
 from .posts import BlogPostPage
 from .subjects import Subject
@@ -28,44 +27,6 @@ POSTS_PER_PAGE = 12
 def school_posts(home_page):
     """Every live, public post of one school (one language's tree), newest first."""
     return BlogPostPage.objects.descendant_of(home_page).for_listing()
-
-
-@dataclass
-class TimelineFilters:
-    """The filters a visitor chose. Unknown values match nothing; they never raise an error."""
-
-    class_slug: str = ""
-    subject_slug: str = ""
-    tag: str = ""
-    class_blogs: list = field(default_factory=list)
-    subjects: list = field(default_factory=list)
-
-    @classmethod
-    def from_request(cls, request, home_page) -> "TimelineFilters":
-        def value(name: str) -> str:
-            return request.GET.get(name, "").strip()[:100]
-
-        return cls(
-            class_slug=value("class"),
-            subject_slug=value("subject"),
-            tag=value("tag").lstrip("#"),
-            class_blogs=list(ClassBlogIndexPage.objects.child_of(home_page).live().public()),
-            subjects=list(Subject.objects.all()),
-        )
-
-    @property
-    def active(self) -> bool:
-        return bool(self.class_slug or self.subject_slug or self.tag)
-
-    def apply(self, posts):
-        if self.class_slug:
-            chosen = next((b for b in self.class_blogs if b.slug == self.class_slug), None)
-            posts = posts.child_of(chosen) if chosen else posts.none()
-        if self.subject_slug:
-            posts = posts.filter(subjects__slug=self.subject_slug)
-        if self.tag:
-            posts = posts.filter(tags__name__iexact=self.tag)
-        return posts
 
 
 class TimelinePage(RoutablePageMixin, Page):
@@ -85,10 +46,22 @@ class TimelinePage(RoutablePageMixin, Page):
     def home_page(self) -> Page:
         return self.get_parent()
 
-    def timeline_context(self, request, posts) -> dict:
-        """The paginated posts and the filter form's choices, for the timeline's templates."""
-        filters = TimelineFilters.from_request(request, self.home_page)
-        page = paginate(request, filters.apply(posts), POSTS_PER_PAGE)
+    def timeline_context(self, request, posts, *, by_subject: bool = True) -> dict:
+        """The paginated posts and their filters, for the timeline's templates.
+
+        A subject's own page has no subject filter (``by_subject=False``).
+        """
+        filters = TimelineFilterSet(
+            request.GET,
+            posts,
+            choices={
+                "class": ClassBlogIndexPage.objects.child_of(self.home_page).live().public(),
+                "subject": Subject.objects.all(),
+            },
+            without=() if by_subject else ("subject",),
+            request=request,
+        )
+        page = paginate(request, filters.qs, POSTS_PER_PAGE)
         page.object_list = attach_class_blogs(page.object_list)
         return {"posts": page, "filters": filters}
 
@@ -103,7 +76,7 @@ class TimelinePage(RoutablePageMixin, Page):
     def subject(self, request, subject_slug):
         subject = get_object_or_404(Subject, slug=subject_slug)
         posts = school_posts(self.home_page).filter(subjects=subject)
-        context = self.timeline_context(request, posts)
+        context = self.timeline_context(request, posts, by_subject=False)
         context["subject"] = subject
         return self.render(request, template="blogs/subject_page.html", context_overrides=context)
 

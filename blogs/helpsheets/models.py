@@ -28,6 +28,7 @@ from home.blocks import PARAGRAPH_FEATURES, DocumentBlock
 from home.pagination import paginate
 
 from ..school.groups import SENIOR_LEADERS, STAFF
+from .filters import HelpSheetFilterSet
 
 REVIEW_AFTER = timedelta(days=365)
 STAFF_DOCUMENTS_COLLECTION = "Staff documents"
@@ -164,36 +165,24 @@ class HelpSheetLibraryPage(StaffOnlyMixin, Page):  # noqa: DJ008 - Page gives __
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        sheets = HelpSheetPage.objects.child_of(self).visible_to(request)
-        topic = request.GET.get("topic", "").strip()
-        audience = request.GET.get("audience", "").strip()
-        query = request.GET.get("q", "").strip()[:200]
-        if topic:
-            sheets = sheets.filter(topics__slug=topic)
-        if audience:
-            field = HelpSheetPage.AUDIENCES.get(audience)
-            sheets = sheets.filter(**{field: True}) if field else sheets.none()
-        sheets = sheets.prefetch_related("topics").order_by("title")
+        filters = HelpSheetFilterSet(
+            request.GET,
+            HelpSheetPage.objects.child_of(self).visible_to(request),
+            choices={"topic": HelpSheetTopic.objects.all()},
+            request=request,
+        )
+        sheets = filters.qs.prefetch_related("topics").order_by("title")
+        query = filters.cleaned("q")
         if query:
             # Search the library, then keep only what the filters and privacy allow.
             allowed = set(sheets.values_list("pk", flat=True))
             found = HelpSheetPage.objects.child_of(self).live().search(query)
             sheets = [sheet for sheet in found if sheet.pk in allowed]
-        context.update(
-            sheets=paginate(request, sheets, 24),
-            topics=list(HelpSheetTopic.objects.all()),
-            audiences=HelpSheetPage.AUDIENCE_CHOICES,
-            chosen_topic=topic,
-            chosen_audience=audience,
-            search_query=query,
-        )
+        context.update(sheets=paginate(request, sheets, 24), filters=filters)
         return context
 
 
 class HelpSheetPage(StaffOnlyMixin, Page):  # noqa: DJ008 - Page gives __str__
-    AUDIENCES = {"staff": "for_staff", "pupils": "for_pupils", "parents": "for_parents"}
-    AUDIENCE_CHOICES = [("staff", _("Staff")), ("pupils", _("Pupils")), ("parents", _("Parents"))]
-
     summary = models.TextField(_("summary"), max_length=300)
     topics = ParentalManyToManyField(HelpSheetTopic, verbose_name=_("topics"), blank=True)
     for_staff = models.BooleanField(_("for staff"), default=True)
@@ -269,7 +258,8 @@ class HelpSheetPage(StaffOnlyMixin, Page):  # noqa: DJ008 - Page gives __str__
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = HelpSheetPage.objects.filter(
-            pk__in=self.related_sheets.values("pk")
-        ).visible_to(request)
+        # A list, not .values("pk"): a preview's sheet holds its relations in memory
+        # (modelcluster), where "pk" is not a field name.
+        related_pks = [sheet.pk for sheet in self.related_sheets.all()]
+        context["related"] = HelpSheetPage.objects.filter(pk__in=related_pks).visible_to(request)
         return context
