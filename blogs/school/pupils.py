@@ -1,14 +1,15 @@
 """Pupil accounts: made in bulk from a list of first names, with simple passwords.
 
 Pupils need no email address. Usernames are the first name and the class ("amara.eagle");
-passwords are two easy words and a number ("bluetiger42") that a teacher prints on a card.
+passwords are three short words ("otter-jam-kite", see ``passwords.py``) that a teacher prints
+on a card.
 """
 
 import csv
 import io
-import secrets
 from dataclasses import dataclass
 
+from axes.utils import reset as reset_sign_in_lockouts
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.text import slugify
@@ -19,33 +20,9 @@ from home.languages import in_default_language
 from ..classes.authors import FIRST_NAME, AuthorProfile
 from ..classes.class_blogs import ClassBlogIndexPage
 from .groups import SENIOR_LEADERS
+from .passwords import pupil_password
 
-COLOURS = ["red", "blue", "green", "pink", "gold", "silver", "purple", "orange", "yellow", "teal"]
-ANIMALS = [
-    "tiger",
-    "panda",
-    "otter",
-    "robin",
-    "koala",
-    "zebra",
-    "whale",
-    "eagle",
-    "horse",
-    "llama",
-    "puffin",
-    "badger",
-    "rabbit",
-    "turtle",
-    "dolphin",
-    "hedgehog",
-    "penguin",
-    "giraffe",
-]
 MAX_NAME_LENGTH = 30
-
-
-def simple_password() -> str:
-    return f"{secrets.choice(COLOURS)}{secrets.choice(ANIMALS)}{secrets.randbelow(90) + 10}"
 
 
 @dataclass
@@ -152,8 +129,8 @@ def create_pupils(names: list[str], class_blog: ClassBlogIndexPage) -> list[Logi
     cards = []
     for raw in names:
         first_name = " ".join(raw.split())
-        password = simple_password()
         user = User(username=_unique_username(first_name, class_blog), first_name=first_name)
+        password = pupil_password(user)
         user.set_password(password)
         user.save()
         user.groups.add(class_blog.pupils_group)
@@ -163,9 +140,11 @@ def create_pupils(names: list[str], class_blog: ClassBlogIndexPage) -> list[Logi
 
 
 def reset_password(user, class_blog: ClassBlogIndexPage) -> LoginCard:
-    password = simple_password()
+    """A new password, and sign-in unlocked, so the pupil can use the new card at once."""
+    password = pupil_password(user)
     user.set_password(password)
     user.save(update_fields=["password"])
+    reset_sign_in_lockouts(username=user.username)
     return LoginCard(user.first_name, class_blog.title, user.username, password)
 
 
