@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.models import HOME_PAGE_CONTEXT_HOOK
 
+from ..school.choosers import VisibleOnlySnippetChooserViewSet
 from .authors import AuthorProfile
 from .class_blogs import ClassBlogIndexPage
 from .listing import attach_class_blogs
@@ -29,6 +30,8 @@ class AuthorProfileViewSet(SnippetViewSet):
     menu_label = _("Author names")
     list_display = ["user", "role", "display_name"]
     list_filter = ["role"]
+    # Pupils' author names are their usernames: chosen only by those who may see them.
+    chooser_viewset_class = VisibleOnlySnippetChooserViewSet
 
 
 @hooks.register(HOME_PAGE_CONTEXT_HOOK)

@@ -15,6 +15,8 @@ from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ..classes.class_blogs import ClassBlogIndexPage
+from ..school.bulk_actions import VisibleObjectsOnly
+from ..school.choosers import VisibleOnlySnippetChooserViewSet
 from .forms import CommentAdminForm
 from .models import Comment
 
@@ -52,8 +54,8 @@ class CommentFilterSet(WagtailFilterSet):
 class ClassScopedObjectMixin:
     """Refuse a comment outside the user's classes, whichever URL asks for it."""
 
-    def get_object(self, queryset=None):
-        comment = super().get_object(queryset)
+    def get_object(self, *args, **kwargs):
+        comment = super().get_object(*args, **kwargs)
         action = "change" if isinstance(self, snippet_views.EditView) else "view"
         if not self.permission_policy.user_has_permission_for_instance(
             self.request.user, action, comment
@@ -70,6 +72,14 @@ class CommentInspectView(ClassScopedObjectMixin, snippet_views.InspectView):
     pass
 
 
+class CommentHistoryView(ClassScopedObjectMixin, snippet_views.HistoryView):
+    pass
+
+
+class CommentUsageView(ClassScopedObjectMixin, snippet_views.UsageView):
+    pass
+
+
 class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
@@ -83,6 +93,9 @@ class CommentViewSet(SnippetViewSet):
     copy_view_enabled = False
     edit_view_class = CommentEditView
     inspect_view_class = CommentInspectView
+    history_view_class = CommentHistoryView
+    usage_view_class = CommentUsageView
+    chooser_viewset_class = VisibleOnlySnippetChooserViewSet
     edit_handler = ObjectList(
         [
             MultiFieldPanel(
@@ -115,8 +128,8 @@ class CommentViewSet(SnippetViewSet):
         )
 
 
-class ModerateCommentsBulkAction(SnippetBulkAction):
-    """Approve, reject or mark as spam the chosen comments in one go."""
+class ModerateCommentsBulkAction(VisibleObjectsOnly, SnippetBulkAction):
+    """Approve, reject or mark as spam the chosen comments in one go (of the user's classes)."""
 
     models = [Comment]
     template_name = "blogs/admin/confirm_bulk_moderate.html"

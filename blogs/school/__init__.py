@@ -1,2 +1,2 @@
 """The school's people: roles and groups, approval workflows, pupil accounts, dashboards and
-the boundary that keeps pupils to what they need in the admin."""
+the admin boundary that shows each role only what it may see."""

@@ -9,9 +9,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import views
+from . import two_factor_setup, views
+from .admin_api import VisibleDocumentsAdminAPIViewSet, VisibleImagesAdminAPIViewSet
+from .bulk_actions import WAGTAIL_BULK_ACTIONS, visible_only
 from .dashboard import PupilDashboardPanel
+from .groups import is_senior_leader
 from .pupils import classes_managed_by, pupil_class
+from .two_factor import has_two_factor, is_offered_two_factor
+from .visibility import choosable_pages, without_restricted
 
 
 @hooks.register("register_admin_urls")
@@ -23,7 +28,29 @@ def register_pupil_account_urls():
             views.reset_pupil_password,
             name="pupil_accounts_reset_password",
         ),
+        path(
+            "account/two-step-sign-in/",
+            two_factor_setup.two_factor_setup,
+            name="two_factor_setup",
+        ),
     ]
+
+
+@hooks.register("register_account_menu_item")
+def offer_two_step_sign_in(request):
+    """On the account page's "More actions", for everyone who can see pupils' data."""
+    if not is_offered_two_factor(request.user):
+        return None
+    on = has_two_factor(request.user)
+    return {
+        "url": reverse("two_factor_setup"),
+        "label": _gettext("Turn off two-step sign-in")
+        if on
+        else _gettext("Turn on two-step sign-in"),
+        "help_text": _gettext(
+            "Signing in asks for a code from an app on your phone as well as your password."
+        ),
+    }
 
 
 class PupilAccountsMenuItem(MenuItem):
@@ -45,10 +72,37 @@ def show_pupils_their_own_dashboard(request, panels):
         panels[:] = [PupilDashboardPanel(request.user, class_blog)]
 
 
-@hooks.register("construct_main_menu")
-def hide_reports_from_pupils(request, menu_items):
-    if not request.user.is_superuser and pupil_class(request.user) is not None:
-        menu_items[:] = [item for item in menu_items if item.name != "reports"]
+# The admin boundary (see boundary.py): what each screen may list.
+
+
+@hooks.register("construct_reports_menu")
+def reports_for_senior_leaders_only(request, menu_items):
+    """An empty Reports menu is not shown; the reports themselves are refused in boundary.py."""
+    if not is_senior_leader(request.user):
+        menu_items.clear()
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explore_only_pages_the_user_may_view(parent_page, pages, request):
+    """No staff-only help sheet in the explorer of someone who may not open it."""
+    return without_restricted(pages, request)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_pages_the_user_may_see(pages, request):
+    """Live pages the user could open on the site, and drafts they may edit; no one else's."""
+    return choosable_pages(pages, request)
+
+
+# Wagtail registers its own at order 0; the last registered for a model and action is used.
+for action_class in WAGTAIL_BULK_ACTIONS:
+    hooks.register("register_bulk_action", visible_only(action_class), order=1)
+
+
+@hooks.register("construct_admin_api", order=1)
+def admin_api_lists_only_what_the_user_may_see(router):
+    router.register_endpoint("images", VisibleImagesAdminAPIViewSet)
+    router.register_endpoint("documents", VisibleDocumentsAdminAPIViewSet)
 
 
 def _refuse_pupils(request, page, action: str):
