@@ -1,65 +1,86 @@
-"""Media for the demo school, made on the spot with Pillow: the demo never downloads anything."""
+"""Files for the demo school, made on the spot: pictures, a PDF, a tune and a video clip.
 
+Nothing is downloaded. Each helper looks for the file's record by title first and makes it
+only when it is missing, so running ``seed_demo`` again changes nothing.
+"""
+
+import hashlib
 import math
 import os
 import struct
 import tempfile
 import wave
+from collections.abc import Callable
 from io import BytesIO
 
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from PIL import Image as PILImage
 from PIL import ImageDraw
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtailmedia.models import Media
+
+from .pictures import picture_file, seed_for
 
 
-def _draw_picture(size: tuple[int, int], colour: str, shapes: int) -> bytes:
-    """A bright gradient with circles: recognisably a picture, distinct per title."""
-    width, height = size
-    base = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(base)
-    red, green, blue = base.getpixel((0, 0))
-    for row in range(height):
-        shade = row / max(height - 1, 1)
-        draw.line(
-            [(0, row), (width, row)],
-            fill=(
-                int(red + (255 - red) * shade * 0.6),
-                int(green + (255 - green) * shade * 0.6),
-                int(blue + (255 - blue) * shade * 0.6),
-            ),
-        )
-    for index in range(shapes):
-        radius = min(width, height) // (4 + index)
-        centre_x = width * (index + 1) // (shapes + 1)
-        offset = 0 if shapes == 1 else radius // 2
-        centre_y = height // 2 + (offset if index % 2 else -offset)
-        draw.ellipse(
-            [centre_x - radius, centre_y - radius, centre_x + radius, centre_y + radius],
-            fill=(255, 255, 255),
-            outline=(30, 30, 30),
-            width=max(2, radius // 12),
-        )
-    buffer = BytesIO()
-    base.save(buffer, format="PNG")
-    return buffer.getvalue()
+def demo_image(title: str, description: str, picture: dict):
+    """The image called ``title``, drawn from ``picture`` (see ``pictures``) if it is missing.
 
-
-def demo_image(title: str, description: str, *, colour: str, size=(1200, 800), shapes: int = 3):
-    """The demo image with this title, generated the first time it is asked for."""
+    The description is the image's alt text wherever it is shown, so it says what the
+    picture shows. The title seeds the drawing: each picture is its own, run after run.
+    """
     Image = get_image_model()
     existing = Image.objects.filter(title=title).first()
     if existing:
         return existing
-    filename = "".join(c if c.isalnum() else "-" for c in title.lower()).strip("-") + ".png"
-    image = Image(title=title, description=description)
-    image.file = ImageFile(BytesIO(_draw_picture(size, colour, shapes)), name=filename)
+    content, extension, (width, height) = picture_file(picture, seed_for(title))
+    # Given with the file, the size, length and hash are not worked out again by reading it.
+    image = Image(
+        title=title,
+        description=description,
+        file=ImageFile(BytesIO(content), name=f"{slugify(title)}.{extension}"),
+        width=width,
+        height=height,
+        file_size=len(content),
+        file_hash=hashlib.sha1(content).hexdigest(),  # noqa: S324 - Wagtail's own file hash
+    )
     image.save()
     return image
 
 
+def demo_document(title: str, lines: list[str]):
+    """A one-page PDF called ``title``, standing in for a scanned piece of work."""
+    Document = get_document_model()
+    existing = Document.objects.filter(title=title).first()
+    if existing:
+        return existing
+    document = Document(title=title)
+    document.file.save(f"{slugify(title)}.pdf", ContentFile(demo_pdf(title, lines)), save=False)
+    document.save()
+    return document
+
+
+def demo_media(title: str, media_type: str, filename: str, make: Callable, **fields):
+    """The audio or video clip called ``title``, made by ``make`` only if it is missing.
+
+    Returns None when ``make`` cannot make it (no PyAV for video).
+    """
+    existing = Media.objects.filter(title=title).first()
+    if existing:
+        return existing
+    content = make()
+    if content is None:
+        return None
+    media = Media(title=title, type=media_type, **fields)
+    media.file.save(filename, ContentFile(content), save=False)
+    media.save()
+    return media
+
+
 def demo_pdf(title: str, lines: list[str]) -> bytes:
-    """A one-page PDF (Pillow writes PDF too), standing in for a scanned piece of work."""
+    """A one-page PDF (Pillow writes PDF too)."""
     page = PILImage.new("RGB", (1240, 1754), "white")
     draw = ImageDraw.Draw(page)
     draw.text((120, 120), title, fill="black")
@@ -71,7 +92,7 @@ def demo_pdf(title: str, lines: list[str]) -> bytes:
 
 
 def demo_tune_wav(notes: list[float], note_seconds: float = 0.4, rate: int = 16000) -> bytes:
-    """A short tune as a WAV file, standing in for a pupil's voice recording."""
+    """A short tune as a WAV file, standing in for the class's recording of a song."""
     frames = bytearray()
     for frequency in notes:
         for sample in range(int(rate * note_seconds)):

@@ -1,67 +1,34 @@
-"""The demo school's website: home page, About / Contact / Policies, school details, accounts.
+"""The demo school's own website: home page, timeline, About / Contact / Policies, details.
 
 Every function looks for what it would make and makes it only when it is missing, so running
-``seed_demo`` twice changes nothing.
+``seed_demo`` twice changes nothing. Content is in ``data/school.yaml``.
 """
 
-import os
-from dataclasses import dataclass
-
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.utils.translation import get_supported_language_variant
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, StandardPage
 from home.site_settings import SchoolSettings
 
+from ..classes.timeline import TimelinePage
+from .accounts import DEFAULT_DEMO_PASSWORD, DEMO_ACCOUNTS, demo_password
+from .data import load, paragraph
 from .media import demo_image
 
-DEFAULT_DEMO_PASSWORD = "schoolsite-demo"
-SCHOOL_NAME = "Oakfield Primary School"
-
-
-def demo_password() -> str:
-    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
-
-
-@dataclass(frozen=True)
-class DemoAccount:
-    username: str
-    first_name: str
-    last_name: str
-    role: str
-    is_superuser: bool = False
-
-
-# The usernames are relied on by other tooling: keep them.
-DEMO_ACCOUNTS = [
-    DemoAccount("head", "Helen", "Okafor", "Head teacher (superuser)", is_superuser=True),
-    DemoAccount("eagle.teacher", "Sam", "Patel", "Eagle Class teacher"),
-    DemoAccount("eagle.pupil", "Amara", "", "Eagle Class pupil"),
-    DemoAccount("falcon.teacher", "Rhian", "Evans", "Falcon Class teacher"),
-    DemoAccount("digital.leader", "Theo", "", "Digital Leader (pupil)"),
-    DemoAccount("staff", "Jo", "Whitfield", "Teaching assistant (staff)"),
+# The password and accounts live in accounts.py; tests and tooling import them from here.
+__all__ = [
+    "DEFAULT_DEMO_PASSWORD",
+    "DEMO_ACCOUNTS",
+    "SCHOOL_NAME",
+    "demo_password",
+    "ensure_home_page",
+    "ensure_school_settings",
+    "ensure_standard_pages",
+    "ensure_timeline",
 ]
 
-
-def ensure_accounts() -> list[DemoAccount]:
-    User = get_user_model()
-    for account in DEMO_ACCOUNTS:
-        if User.objects.filter(username=account.username).exists():
-            continue
-        user = User(
-            username=account.username,
-            first_name=account.first_name,
-            last_name=account.last_name,
-            is_superuser=account.is_superuser,
-            is_staff=account.is_superuser,
-        )
-        if account.is_superuser:
-            user.email = "head@oakfield.example"
-        user.set_password(demo_password())
-        user.save()
-    return DEMO_ACCOUNTS
+SCHOOL_NAME = load("school")["name"]
 
 
 def _tree_root() -> Page:
@@ -88,23 +55,14 @@ def ensure_home_page() -> HomePage:
     for placeholder in root.get_children().filter(slug="home"):
         if type(placeholder.specific) is Page:
             placeholder.delete()
-    hero = demo_image(
-        "Oakfield school building",
-        "The front of Oakfield Primary School on a sunny morning",
-        colour="#1d4e89",
-        size=(1920, 800),
-        shapes=5,
-    )
+    spec = load("school")["home"]
+    hero = spec["hero"]
     home = HomePage(
         title=SCHOOL_NAME,
         slug="home",
-        seo_title="Welcome",
-        hero_image=hero,
-        welcome=(
-            "<p>Welcome to Oakfield, a friendly primary school where every child is known. "
-            "Read our class blogs to see what the children are learning this week, and leave "
-            "them a comment: they love to hear from you.</p>"
-        ),
+        seo_title=spec["seo_title"],
+        hero_image=demo_image(hero["title"], hero["description"], hero["picture"]),
+        welcome=paragraph(spec["welcome"]),
     )
     root.add_child(instance=home)
     home.save_revision().publish()
@@ -118,86 +76,47 @@ def ensure_home_page() -> HomePage:
 
 
 def ensure_school_settings(site: Site) -> SchoolSettings:
-    settings = SchoolSettings.for_site(site)
-    if settings.school_name:
-        return settings
-    settings.school_name = SCHOOL_NAME
-    settings.motto = "Learning together, growing together"
-    settings.address = "Oakfield Primary School\n12 Orchard Lane\nOakfield\nOK1 2AB"
-    settings.phone = "01234 567890"
-    settings.email = "office@oakfield.example"
-    settings.logo = demo_image(
-        "Oakfield logo", "Oakfield Primary School logo", colour="#1e6b34", size=(256, 256)
-    )
-    settings.safeguarding_lead = "Mrs A. Khan, Deputy Head"
-    settings.safeguarding_contact = "safeguarding@oakfield.example"
-    settings.hashtag = "OakfieldLearns"
-    settings.twitter_url = "https://x.com/oakfieldprimary"
-    settings.youtube_url = "https://www.youtube.com/@oakfieldprimary"
-    settings.save()
-    return settings
+    """Settings › School details: what the footer shows on every page."""
+    school_settings = SchoolSettings.for_site(site)
+    if school_settings.school_name:
+        return school_settings
+    details = dict(load("school")["details"])
+    logo = details.pop("logo")
+    school_settings.school_name = SCHOOL_NAME
+    for name, value in details.items():
+        setattr(school_settings, name, value)
+    school_settings.logo = demo_image(logo["title"], logo["description"], logo["picture"])
+    school_settings.save()
+    return school_settings
 
 
-STANDARD_PAGES = [
-    {
-        "title": "About us",
-        "slug": "about",
-        "introduction": "Oakfield is a two-form entry primary school with a Nursery and a "
-        "resource base for children with special educational needs.",
-        "body": [
-            ("heading", {"text": "Our values", "level": "h2"}),
-            (
-                "paragraph",
-                "<p>We are kind, curious and brave. Children learn from Nursery to Year 6 in "
-                "classes named after birds, and every class keeps a blog of its learning.</p>",
-            ),
-            (
-                "quote",
-                {
-                    "quote": "Blogging has given our children a real audience for their writing.",
-                    "attribution": "Mrs Okafor, Head teacher",
-                },
-            ),
-        ],
-    },
-    {
-        "title": "Contact us",
-        "slug": "contact",
-        "introduction": "The school office is open from 8.15am to 4pm, Monday to Friday.",
-        "body": [
-            (
-                "paragraph",
-                "<p>Phone 01234 567890 or email office@oakfield.example. For anything urgent "
-                "about a child's safety, ask for Mrs Khan, our designated safeguarding lead.</p>",
-            ),
-        ],
-    },
-    {
-        "title": "Policies",
-        "slug": "policies",
-        "introduction": "Our policies, including how we keep children safe online.",
-        "body": [
-            ("heading", {"text": "Online safety and blogging", "level": "h2"}),
-            (
-                "paragraph",
-                "<p>Children are named on the blogs by first name and class only. Every post "
-                "and every comment is checked by a teacher before it appears.</p>",
-            ),
-        ],
-    },
-]
+def ensure_timeline(home: HomePage) -> TimelinePage:
+    """ "News from our classes", in the menu right after Home."""
+    existing = TimelinePage.objects.child_of(home).first()
+    if existing:
+        return existing
+    spec = load("school")["timeline"]
+    timeline = TimelinePage(title=spec["title"], slug=spec["slug"], show_in_menus=True)
+    home.add_child(instance=timeline)
+    return timeline
 
 
-def ensure_standard_pages(home: HomePage) -> None:
-    for spec in STANDARD_PAGES:
-        if home.get_children().filter(slug=spec["slug"]).exists():
+def ensure_standard_pages(home: HomePage) -> list[Page]:
+    """About us, Contact us and Policies, in the main menu."""
+    pages = []
+    for spec in load("school")["pages"]:
+        existing = home.get_children().filter(slug=spec["slug"]).first()
+        if existing:
+            pages.append(existing)
             continue
         page = StandardPage(
             title=spec["title"],
             slug=spec["slug"],
             introduction=spec["introduction"],
-            body=spec["body"],
+            body=[next(iter(block.items())) for block in spec["body"]],
             show_in_menus=True,
         )
         home.add_child(instance=page)
         page.save_revision().publish()
+        pages.append(page)
+    return pages
