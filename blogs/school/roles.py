@@ -19,6 +19,7 @@ from wagtail.models import (
 
 from home.languages import source_language_page
 from home.models import HomePage
+from home.private_files.moving import sync_private_files
 
 from ..awards.models import AwardIndexPage
 from ..classes.class_blogs import ClassBlogIndexPage
@@ -28,6 +29,7 @@ from ..helpsheets.models import (
     HelpSheetPage,
     staff_groups,
 )
+from ..subscriptions.models import ADDRESSES_PERMISSION
 from .groups import DIGITAL_LEADERS, SENIOR_LEADERS, STAFF
 from .workflows import ensure_award_workflow, ensure_pupil_post_workflow
 
@@ -47,6 +49,8 @@ SENIOR_LEADER_APPS = [
     "wagtailsearchpromotions",
     "taggit",
 ]
+# Seeing families' email addresses is given to a person, never with the role (counts are).
+GIVEN_ONE_BY_ONE = [ADDRESSES_PERMISSION]
 TEACHER_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 SENIOR_PAGE_PERMISSIONS = TEACHER_PAGE_PERMISSIONS + ["bulk_delete_page"]
 # Pupils may only add posts (and so edit their own drafts); never publish.
@@ -103,7 +107,7 @@ def ensure_senior_leaders() -> Group:
                 content_type__app_label="auth",
                 codename__in=["add_user", "change_user", "view_user"],
             )
-        )
+        ).exclude(codename__in=GIVEN_ONE_BY_ONE)
     )
     for home in HomePage.objects.all():
         _grant_pages(group, home, SENIOR_PAGE_PERMISSIONS)
@@ -213,4 +217,6 @@ def setup_school_roles() -> list[ClassBlogIndexPage]:
     ensure_staff()
     class_blogs = [ensure_class_roles(blog) for blog in ClassBlogIndexPage.objects.all()]
     ensure_staff_documents()
+    # Files already in the staff documents collection move out of the public media folder.
+    sync_private_files()
     return class_blogs
