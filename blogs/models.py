@@ -11,8 +11,20 @@ from .classes.class_blogs import ClassBlogIndexPage
 from .classes.posts import BlogPostPage, BlogPostTag
 from .classes.subjects import Subject
 from .classes.timeline import TimelinePage
+from .comments.counters import DefenceCounter
 from .comments.models import Comment, CommentSettings
 from .helpsheets.models import HelpSheetLibraryPage, HelpSheetPage, HelpSheetTopic
+from .reports.signins import SignInDay
+from .reports.surveys.models import (
+    Survey,
+    SurveyAnswer,
+    SurveyQuestion,
+    SurveyRespondent,
+    SurveyResponse,
+    SurveyRun,
+)
+from .reports.terms import TermDates
+from .subscriptions.models import Subscriber
 
 __all__ = [
     "AuthorProfile",
@@ -24,11 +36,21 @@ __all__ = [
     "ClassBlogIndexPage",
     "Comment",
     "CommentSettings",
+    "DefenceCounter",
     "HelpSheetLibraryPage",
     "HelpSheetPage",
     "HelpSheetTopic",
     "PageVisit",
+    "SignInDay",
     "Subject",
+    "Subscriber",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyQuestion",
+    "SurveyRespondent",
+    "SurveyResponse",
+    "SurveyRun",
+    "TermDates",
     "TimelinePage",
     "public_author_name",
 ]

@@ -1,18 +1,33 @@
 """The forms of comments: a visitor's comment, and a teacher's moderation of it."""
 
-import time
-
 from django import forms
-from django.core import signing
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from . import tokens
 from .defences import client_hash
 from .models import MAX_COMMENT_LENGTH, Comment, CommentSettings
+from .plain_text import strip_controls
 
-MIN_SECONDS_TO_WRITE = 3
-TIMESTAMP_SALT = "blogs.comment-form-started"
+
+class SingleLineTextField(forms.CharField):
+    """Text on one line, without control or format characters (see :mod:`.plain_text`).
+
+    They are removed before the length and required checks, which then see what is stored.
+    """
+
+    def to_python(self, value):
+        return strip_controls(super().to_python(value)).strip()
+
+
+class MultiLineTextField(forms.CharField):
+    """Like :class:`SingleLineTextField`, keeping line breaks and tabs."""
+
+    def to_python(self, value):
+        return strip_controls(super().to_python(value), multiline=True).strip()
 
 
 class CommentForm(forms.ModelForm):
@@ -22,11 +37,13 @@ class CommentForm(forms.ModelForm):
         label=gettext_lazy("Leave this box empty"),
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
-    started = forms.CharField(widget=forms.HiddenInput)
+    # The signed one-use token (see .tokens); named for the time it carries.
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Comment
         fields = ["name", "relation", "email", "body"]
+        field_classes = {"name": SingleLineTextField, "body": MultiLineTextField}
         labels = {"name": gettext_lazy("Your name"), "email": gettext_lazy("Your email (optional)")}
         help_texts = {
             "name": gettext_lazy("Children: first name only, please."),
@@ -52,7 +69,8 @@ class CommentForm(forms.ModelForm):
         ]
         self.fields["body"].label = _("Your comment")
         if not self.is_bound:
-            self.initial["started"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+            self.initial["started"] = tokens.issue()
+        self.token: tokens.FormToken | None = None
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -70,15 +88,30 @@ class CommentForm(forms.ModelForm):
         cleaned = super().clean()
         if cleaned.get("website"):
             raise forms.ValidationError(_("Sorry, your comment looks automated and was not sent."))
+        too_quick = _("That was very quick! Please check your comment and press Send again.")
         try:
-            started = signing.loads(cleaned.get("started", ""), salt=TIMESTAMP_SALT)
-        except signing.BadSignature:
-            started = None
-        if started is None or time.time() - float(started) < MIN_SECONDS_TO_WRITE:
+            token = tokens.read(cleaned.get("started", ""))
+        except tokens.TokenExpired:
+            self.renew_token()
             raise forms.ValidationError(
-                _("That was very quick! Please check your comment and press Send again.")
-            )
+                _(
+                    "This page was open for a long time. Please check your comment and press "
+                    "Send again."
+                )
+            ) from None
+        except tokens.TokenInvalid:
+            self.renew_token()
+            raise forms.ValidationError(too_quick) from None
+        if token.written_too_quickly():
+            raise forms.ValidationError(too_quick)
+        self.token = token
         return cleaned
+
+    def renew_token(self) -> None:
+        """Show the form again with an unused token (the one posted was used or is bad)."""
+        field = self.add_prefix("started")
+        self.data = self.data.copy()
+        self.data[field] = tokens.renewed(self.data.get(field, ""))
 
     def save_for(self, post, request) -> Comment:
         """Store the comment on ``post``, waiting for a teacher, with its spam signals."""
@@ -86,8 +119,10 @@ class CommentForm(forms.ModelForm):
         comment.post = post
         comment.client_hash = client_hash(request)
         comment.language = get_language()
-        words = CommentSettings.for_request(request).flagged_in(comment.name, comment.body)
-        comment.flagged_words = ", ".join(words)[:200]
+        # Reasons are for the school's staff, so in the site's language, not the visitor's.
+        with translation.override(settings.LANGUAGE_CODE):
+            reasons = CommentSettings.for_request(request).flagged_in(comment.name, comment.body)
+        comment.flagged_words = ", ".join(reasons)[:200]
         comment.save()
         return comment
 

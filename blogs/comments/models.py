@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from ..classes.authors import public_author_name
 from ..school.groups import SENIOR_LEADERS
+from .screening import contact_reasons, words_found
 
 MAX_COMMENT_LENGTH = 1500
 # Class blogs sit at depth 3 (root, home page, class): a post's class is this prefix of its path.
@@ -97,7 +98,8 @@ class Comment(models.Model):
     links_allowed = models.BooleanField(
         _("links allowed"), default=False, help_text=_("Show web addresses as links.")
     )
-    flagged_words = models.CharField(_("flagged words"), max_length=200, blank=True)
+    # Why a teacher should look closely: listed words, links, contact details, requests.
+    flagged_words = models.CharField(_("flagged for"), max_length=200, blank=True)
     # A salted hash of the sender's IP address, for rate limiting only; cleared after 30 days.
     client_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     # The language the visitor wrote from, so the "your comment is published" email and its
@@ -187,16 +189,34 @@ class CommentSettings(BaseSiteSetting):
         default="idiot\nstupid\nhate\nkill\nshut up\nloser\ndumb",
         help_text=_(
             "One word or phrase per line. A comment containing one is marked for a "
-            "teacher's attention; it still waits for approval like every comment."
+            "teacher's attention; it still waits for approval like every comment. Words match "
+            "whole ('kill' finds 'killed', not 'skilful'), however they are disguised "
+            "('k1ll', 'k*ll', 'k i l l')."
+        ),
+    )
+    allowed_phrases = models.TextField(
+        _("phrases to allow"),
+        blank=True,
+        default="Kill Devil Hills",
+        help_text=_(
+            "One per line: names and phrases that contain a word to flag but are harmless, "
+            "such as a place name. They are ignored when looking for words to flag."
         ),
     )
 
     class Meta:
         verbose_name = _("comment settings")
 
+    @staticmethod
+    def _lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
+
     def words(self) -> list[str]:
-        return [line.strip().casefold() for line in self.flag_words.splitlines() if line.strip()]
+        return [line.casefold() for line in self._lines(self.flag_words)]
 
     def flagged_in(self, *texts: str) -> list[str]:
-        text = " ".join(texts).casefold()
-        return [word for word in self.words() if word in text]
+        """Why a comment deserves a closer look: listed words, links, contact, requests."""
+        text = "\n".join(texts)
+        return words_found(text, self.words(), self._lines(self.allowed_phrases)) + (
+            contact_reasons(text)
+        )

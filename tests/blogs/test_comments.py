@@ -5,11 +5,10 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.core import signing
 from django.core.management import call_command
 from django.utils import timezone
 
-from blogs.comments.forms import TIMESTAMP_SALT
+from blogs.comments import tokens
 from blogs.models import Comment
 from tests.factories import BlogPostPageFactory
 
@@ -43,7 +42,7 @@ def form_data(**overrides) -> dict:
         "email": "rose@example.com",
         "body": "What lovely rockets!",
         "website": "",
-        "started": signing.dumps(time.time() - 30, salt=TIMESTAMP_SALT),
+        "started": tokens.issue(started=time.time() - 30),
         **overrides,
     }
 
@@ -145,7 +144,7 @@ def test_bad_comments_get_a_clear_message_store_nothing_and_keep_the_text(
 ):
     data = form_data(**overrides)
     if data["started"] == "JUST NOW":
-        data["started"] = signing.dumps(time.time(), salt=TIMESTAMP_SALT)
+        data["started"] = tokens.issue()
     response = client.post(comment_form_action(client, post.url), data)
     assert response.status_code == 400
     html = response.content.decode()
