@@ -57,7 +57,7 @@ def smtp_server():
     controller.stop()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_approving_a_comment_while_the_mail_server_is_down_works_and_the_email_follows(
     home_page, client, smtp_server
 ):
