@@ -3,10 +3,12 @@ PYTHON ?= python3
 VENV   ?= .venv
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Where people open the demo: every link the site sends out (emails, feeds) is built from it.
+ADDRESS ?= http://$(HOST):$(PORT)
 BIN    := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= schoolsite.settings.dev
 
-.PHONY: demo test install install-test browser-deps lint format messages messages-check clean
+.PHONY: demo digest test install install-test browser-deps lint format messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,13 +26,21 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
-# The task worker (email, search indexing) runs beside the web server and stops with it.
+# The task worker (email, search indexing) runs beside the web server and stops with it; it
+# also sends the subscription emails every five minutes, and prints every email it sends.
 demo: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
-	$(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	$(BIN)/python manage.py seed_demo --address $(ADDRESS)
+	$(BIN)/python manage.py send_subscription_emails --schedule
+	@echo "Emails (subscriptions, comments, approvals) are printed here by the worker."
+	@echo "To send the weekly digest to the demo's subscribers now: make digest (another terminal)."
+	WAGTAILADMIN_BASE_URL=$(ADDRESS) $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
 	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	  $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	  WAGTAILADMIN_BASE_URL=$(ADDRESS) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The week's digest for every weekly subscriber, now; the running demo's worker sends it.
+digest: install
+	$(BIN)/python manage.py send_subscription_emails --digest-now
 
 # Browser tests drive Debian's Chromium; install it when it is missing (needs root or sudo).
 browser-deps:
@@ -38,8 +48,14 @@ browser-deps:
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
 
+# The suite on every core (each xdist worker has its own test database; tests/conftest.py keeps
+# a TestCase class on one worker, so its setUpTestData runs once), then the browser tests in one
+# process around one seeded demo school. Exit status 5 is pytest's "no tests selected", as when
+# PYTEST_ARGS names only browser tests, or none.
+PYTEST := DJANGO_SETTINGS_MODULE=schoolsite.settings.test $(BIN)/python -m pytest
 test: install-test browser-deps
-	DJANGO_SETTINGS_MODULE=schoolsite.settings.test $(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) -n auto --dist loadscope -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: install-test
 	$(BIN)/ruff check .

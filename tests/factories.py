@@ -7,7 +7,15 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from blogs.classes.class_blogs import ClassColour, KeyStage
-from blogs.models import BlogPostPage, ClassBlogIndexPage, Subject, TimelinePage
+from blogs.models import (
+    AwardIndexPage,
+    BlogPostPage,
+    ClassBlogIndexPage,
+    HelpSheetLibraryPage,
+    HelpSheetPage,
+    Subject,
+    TimelinePage,
+)
 from home.models import HomePage, StandardPage
 
 
@@ -62,6 +70,39 @@ class TimelinePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = TimelinePage
+
+
+class AwardIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Blogging Awards"
+    slug = "awards"
+    show_in_menus = True
+    introduction = "Every week our Digital Leaders give Blogging Awards."
+
+    class Meta:
+        model = AwardIndexPage
+
+
+class HelpSheetLibraryPageFactory(wagtail_factories.PageFactory):
+    title = "Help sheets"
+    slug = "help"
+    show_in_menus = True
+    introduction = "Five-minute guides for staff, pupils and parents."
+
+    class Meta:
+        model = HelpSheetLibraryPage
+
+
+class HelpSheetPageFactory(wagtail_factories.PageFactory):
+    """A sheet; pass ``topics`` as a list, set before the page is saved (it is a cluster)."""
+
+    title = factory.Sequence(lambda n: f"Help sheet {n}")
+    summary = "How to do one thing well."
+    steps = factory.LazyFunction(
+        lambda: [("step", {"instruction": "<p>Do this first.</p>", "screenshot": None})]
+    )
+
+    class Meta:
+        model = HelpSheetPage
 
 
 class SubjectFactory(factory.django.DjangoModelFactory):

@@ -8,15 +8,16 @@ from django.urls import reverse
 from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 from blogs.models import BlogPostPage, ClassBlogIndexPage, Comment
 from tests.blogs.test_comments import comment_form_action, form_data
+from tests.school import build_school
 
 
 class CommentModerationTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("seed_demo", verbosity=0)
+        # Welsh too: a commenter who writes in Welsh hears back in Welsh.
+        school = build_school(languages=True)
         Comment.objects.all().delete()
-        eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
-        falcon = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="falcon")
+        eagle, falcon = school.eagle, school.falcon
         cls.eagle_post = BlogPostPage.objects.child_of(eagle).first()
         cls.falcon_post = BlogPostPage.objects.child_of(falcon).first()
         cls.eagle_comments = [

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
@@ -11,10 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.documents.models import Document
 from wagtail.test.utils import WagtailPageTestCase
+from wagtail_factories import DocumentFactory
 
 from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 from blogs.models import HelpSheetLibraryPage, HelpSheetPage
 from home.models import HomePage
+from tests.school import build_school
 
 STAFF_SHEET = "/en-gb/help/approving-a-pupils-post/"
 PUBLIC_SHEET = "/en-gb/help/writing-a-class-blog-post/"
@@ -31,8 +32,10 @@ class HelpSheetRulesTests(WagtailPageTestCase):
 class HelpSheetLibraryTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("seed_demo", verbosity=0)
+        build_school(help_sheets=True)
         cls.document = Document.objects.get(title="Pupil accounts checklist")
+        # A public document, as a class's posts would have, for the staff-only sheet to refuse.
+        DocumentFactory(title="Our Big Write")
 
     def surfaces(self) -> dict[str, object]:
         return {

@@ -4,12 +4,11 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 
 from blogs.demo.school import DEFAULT_DEMO_PASSWORD
-from blogs.models import ClassBlogIndexPage
+from tests.school import build_school
 
 User = get_user_model()
 
@@ -17,9 +16,8 @@ User = get_user_model()
 class PupilAccountTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("seed_demo", verbosity=0)
-        cls.eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
-        cls.falcon = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="falcon")
+        school = build_school()
+        cls.eagle, cls.falcon = school.eagle, school.falcon
 
     def setUp(self):
         self.client.login(username="eagle.teacher", password=DEFAULT_DEMO_PASSWORD)

@@ -1,11 +1,11 @@
-"""What each role can and cannot do, through the admin's own views, on the demo school."""
+"""What each role can and cannot do, through the admin's own views, in a school with the demo's
+roles and accounts."""
 
 from io import BytesIO
 
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.test import TestCase
 from django.urls import reverse
 from django.utils.text import slugify
@@ -17,6 +17,7 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfiel
 from blogs.demo.school import DEFAULT_DEMO_PASSWORD
 from blogs.models import AwardCategory, AwardIndexPage, AwardPage, BlogPostPage, ClassBlogIndexPage
 from blogs.school.pupils import create_pupils
+from tests.school import build_school
 
 
 def _png() -> bytes:
@@ -26,11 +27,13 @@ def _png() -> bytes:
 
 
 class SchoolRolesTestCase(TestCase):
+    # What build_school adds to the small school (help sheets, languages) for a test class.
+    school_options: dict[str, bool] = {}
+
     @classmethod
     def setUpTestData(cls):
-        call_command("seed_demo", verbosity=0)
-        cls.eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
-        cls.falcon = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="falcon")
+        cls.school = build_school(**cls.school_options)
+        cls.eagle, cls.falcon = cls.school.eagle, cls.school.falcon
         cls.users = {user.username: user for user in get_user_model().objects.all()}
 
     def sign_in(self, username: str) -> None:

@@ -1,4 +1,4 @@
-"""The Welsh, Polish and Urdu copies of the demo school never show what English does not.
+"""The Welsh, Polish and Urdu copies of a school's pages never show what English does not.
 
 Every English page has a copy in each other language (wagtail-localize's synchronised
 aliases). These tests make sure a copy is never a way round approval, unpublishing,
@@ -14,6 +14,8 @@ from .test_roles import SchoolRolesTestCase
 
 
 class TranslatedCopiesTests(SchoolRolesTestCase):
+    school_options = {"help_sheets": True, "languages": True}
+
     def copies(self, page) -> list[Page]:
         return list(Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk))
 

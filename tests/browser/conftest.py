@@ -5,7 +5,11 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.test.utils import setup_databases, teardown_databases
+from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -55,8 +59,8 @@ def page(browser):
 def new_page(browser):
     """Pages in separate browser contexts (separate sign-ins), all closed after the test.
 
-    Closing them before the database is flushed stops the admin's background requests
-    (editing-session pings) from reaching a server whose test is over.
+    Closing them at the end of the test stops the admin's background requests
+    (editing-session pings) from reaching the server after the test has let go of the database.
     """
     contexts = []
 
@@ -88,12 +92,66 @@ def assert_accessible():
     return check
 
 
+# The database the settings point to, before pytest-django swaps in a test database.
+CONFIGURED_DATABASE = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"]
+
+
+@pytest.fixture(scope="session")
+def browser_database(request, django_db_setup, django_db_blocker):
+    """The test database, also when the browser tests run on their own.
+
+    pytest-django makes a test database only for tests that ask for one (the ``db`` fixture or
+    the ``django_db`` marker); browser tests ask for neither, since both would roll back or
+    wipe the shared demo school after every test. So when no other test in the run asked,
+    this makes the test database itself, and never seeds the real one.
+    """
+    verbosity = request.config.option.verbose
+    made = None
+    with django_db_blocker.unblock():
+        if connection.settings_dict["NAME"] == CONFIGURED_DATABASE:  # no other test asked
+            made = setup_databases(
+                verbosity, interactive=False, aliases={DEFAULT_DB_ALIAS}, serialized_aliases=set()
+            )
+        # Django keeps a connection per context, and Playwright's event loop gives the browser
+        # tests a context of their own: close this one now, or it stays open to the end and
+        # PostgreSQL will not drop the test database.
+        connections.close_all()
+    yield
+    if made is not None:
+        with django_db_blocker.unblock():
+            teardown_databases(made, verbosity)
+
+
+@pytest.fixture(scope="package")
+def demo_server(browser_database, django_db_blocker):
+    """The demo school, seeded once for all the browser tests, behind one live server.
+
+    Not pytest-django's ``live_server``: that one makes every test that uses it transactional,
+    and so empties the database after each test. The browser tests share this one database:
+    each leaves it as it found it (see ``test_approval.py`` and ``test_comments.py``). After
+    the last of them the database is put back as it was, so that no later test sees the demo.
+    """
+    with django_db_blocker.unblock():
+        before = connection.creation.serialize_db_to_string()
+        call_command("seed_demo", verbosity=0)
+    # An in-memory SQLite database is shared with the server's threads, as Django's own
+    # LiveServerTestCase does; PostgreSQL and SQLite files are opened by the server itself.
+    server = LiveServer("localhost")
+    server._live_server_modified_settings.enable()
+    yield server
+    server._live_server_modified_settings.disable()
+    server.stop()
+    with django_db_blocker.unblock():
+        call_command("flush", verbosity=0, interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(before)
+        connections.close_all()  # this context's (see browser_database)
+
+
 @pytest.fixture
-def demo_site(live_server):
-    """The demo school behind a live server. Browser tests use real transactions, so
-    seed_demo rebuilds the school in the emptied database for each test."""
-    call_command("seed_demo", verbosity=0)
-    return live_server
+def demo_site(demo_server, django_db_blocker):
+    """The seeded demo school's live server, free to use the database during the test."""
+    with django_db_blocker.unblock():
+        yield demo_server
 
 
 @pytest.fixture

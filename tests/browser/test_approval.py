@@ -1,12 +1,20 @@
 """eagle.pupil writes and submits a post; eagle.teacher approves it; then a visitor reads it."""
 
 import pytest
+from wagtail.models import Locale, Page
 
-pytestmark = pytest.mark.django_db(transaction=True)
+
+@pytest.fixture
+def snail_hunt_removed_afterwards(demo_site):
+    """The browser tests share one demo school: take the post this test writes away again."""
+    yield
+    # As in the admin: deleting the English post takes its Welsh, Polish and Urdu copies too.
+    for post in Page.objects.filter(slug="my-snail-hunt", locale=Locale.get_default()):
+        post.delete()
 
 
 def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
-    demo_site, new_page, sign_in, assert_accessible
+    demo_site, new_page, sign_in, assert_accessible, snail_hunt_removed_afterwards
 ):
     pupil = new_page()
     sign_in(pupil, "eagle.pupil")

@@ -1,9 +1,5 @@
 """A parent reads a class blog and a post with a gallery, a recording and a video."""
 
-import pytest
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def _media_duration(page, selector: str) -> float:
     """Seconds of media the browser could read: proof that the file is served and playable."""
@@ -41,7 +37,7 @@ def test_a_parent_reads_a_class_blog_and_a_post_with_gallery_audio_and_video(
 def test_a_visitor_filters_the_timeline_by_class(demo_site, page, assert_accessible):
     page.goto(demo_site.url + "/en-gb/news/")
     assert_accessible(page)
-    page.get_by_label("Class").select_option(label="Falcon Class")
+    page.get_by_label("Class", exact=True).select_option(label="Falcon Class")
     page.get_by_role("button", name="Show posts").click()
     page.wait_for_url("**/news/?class=falcon*")
     classes = page.locator(".card--post .card__meta a").all_inner_texts()

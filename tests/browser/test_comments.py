@@ -2,11 +2,18 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db(transaction=True)
+from blogs.models import Comment
+
+
+@pytest.fixture
+def joes_comment_removed_afterwards(demo_site):
+    """The browser tests share one demo school: take the comment (and its reply) away again."""
+    yield
+    Comment.objects.filter(name="Grandad Joe").delete()
 
 
 def test_a_visitors_comment_appears_after_the_teacher_approves_it(
-    demo_site, new_page, sign_in, assert_accessible
+    demo_site, new_page, sign_in, assert_accessible, joes_comment_removed_afterwards
 ):
     visitor = new_page()
     visitor.goto(demo_site.url + "/en-gb/eagle/our-trip-to-the-farm/")

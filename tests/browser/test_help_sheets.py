@@ -1,9 +1,5 @@
 """A help sheet in the browser: accessible on screen, clean on A4 paper."""
 
-import pytest
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_a_help_sheet_prints_cleanly_on_a4_without_navigation(demo_site, page, assert_accessible):
     page.goto(demo_site.url + "/en-gb/help/")

@@ -1,9 +1,5 @@
 """A family reads the demo school's site in Urdu and Welsh, in a real browser, checked with axe."""
 
-import pytest
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_a_parent_switches_to_urdu_and_the_site_reads_right_to_left(
     demo_site, page, assert_accessible

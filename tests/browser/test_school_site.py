@@ -1,9 +1,5 @@
 """A visitor's first steps on the demo school's site, in a real browser, checked with axe."""
 
-import pytest
-
-pytestmark = pytest.mark.django_db(transaction=True)
-
 
 def test_a_visitor_opens_the_home_page_and_follows_the_navigation(
     demo_site, page, assert_accessible

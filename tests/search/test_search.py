@@ -1,22 +1,21 @@
 """Site search: ranking, privacy, drafts, filters, pagination, odd queries and query counts."""
 
-from django.core.management import call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query
 
 from blogs.demo.school import DEFAULT_DEMO_PASSWORD
-from blogs.models import ClassBlogIndexPage, Subject
+from blogs.models import Subject
 from tests.factories import BlogPostPageFactory
+from tests.school import build_school
 
 
 class SearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        call_command("seed_demo", verbosity=0)
-        cls.eagle = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="eagle")
-        cls.falcon = ClassBlogIndexPage.objects.get(locale__language_code="en-gb", slug="falcon")
+        school = build_school(help_sheets=True)
+        cls.eagle, cls.falcon = school.eagle, school.falcon
         science = Subject.objects.get(slug="science")
         BlogPostPageFactory(
             parent=cls.falcon,
@@ -30,6 +29,9 @@ class SearchTests(TestCase):
             body=[("paragraph", "<p>We read a book about volcanoes and lava.</p>")],
         )
         BlogPostPageFactory(parent=cls.eagle, title="Volcano draft", live=False)
+        # Enough pages about the class for a second page of results.
+        for number in range(1, 9):
+            BlogPostPageFactory(parent=cls.falcon, title=f"Our class assembly, part {number}")
 
     def titles(self, **params) -> list[str]:
         return [
