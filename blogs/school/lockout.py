@@ -11,6 +11,7 @@ import math
 
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
+from django.contrib.auth.backends import ModelBackend
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
@@ -28,6 +29,11 @@ class SignInLockoutBackend(AxesStandaloneBackend):
         if request is None:
             return None
         return super().authenticate(request, *args, **kwargs)
+
+    def get_user(self, user_id):
+        """A session may name this backend (``force_login`` picks the first one); the user is
+        looked up as Django's own backend does."""
+        return ModelBackend().get_user(user_id)
 
 
 def locked_out(request: HttpRequest, original_response=None, credentials=None) -> HttpResponse:
