@@ -8,7 +8,7 @@ ADDRESS ?= http://$(HOST):$(PORT)
 BIN    := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= schoolsite.settings.dev
 
-.PHONY: demo digest test install install-test browser-deps lint format messages messages-check clean
+.PHONY: demo digest test test-unit test-browser html-checker check install install-test browser-deps lint format messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,17 +53,34 @@ browser-deps:
 # process around one seeded demo school. Exit status 5 is pytest's "no tests selected", as when
 # PYTEST_ARGS names only browser tests, or none.
 PYTEST := DJANGO_SETTINGS_MODULE=schoolsite.settings.test $(BIN)/python -m pytest
-test: install-test browser-deps
+test: test-unit test-browser
+
+test-unit: install-test html-checker
 	$(PYTEST) -n auto --dist loadscope -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+test-browser: install-test browser-deps
 	$(PYTEST) -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# The Nu HTML checker (vnu-jar, from npm; runs with Java) for tests/schoolsite/test_html_validity.py.
+# npm ci writes node_modules/.package-lock.json itself, so it doubles as the stamp.
+html-checker: node_modules/.package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+# The same checks as a fresh clone faces in CI: the system check and no missing migration.
+check: install
+	DJANGO_SETTINGS_MODULE=schoolsite.settings.dev $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=schoolsite.settings.dev $(BIN)/python manage.py makemigrations --check --dry-run
 
 lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check templates
 
 format: install-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(BIN)/djhtml templates
 
 # Interface strings: collect them into locale/<lang>/LC_MESSAGES/django.po for translators,
 # then compile the .mo files Django reads. Both are kept in git, so a fresh clone is already
@@ -80,4 +97,4 @@ messages-check: messages
 	git diff --exit-code -I '^"POT-Creation-Date' -- locale
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media static_collected
+	rm -rf $(VENV) db.sqlite3 media private-media static_collected node_modules

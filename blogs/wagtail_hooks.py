@@ -9,7 +9,9 @@ from .awards import wagtail_hooks as awards_hooks
 from .classes import wagtail_hooks as classes_hooks
 from .comments import wagtail_hooks as comments_hooks  # noqa: F401 - registers its hooks
 from .helpsheets import wagtail_hooks as helpsheets_hooks
+from .reports import wagtail_hooks as reports_hooks  # noqa: F401 - registers its hooks
 from .school import wagtail_hooks as school_hooks  # noqa: F401 - registers its hooks
+from .subscriptions import wagtail_hooks as mail_hooks  # noqa: F401 - registers its hooks
 
 
 class BlogsViewSetGroup(SnippetViewSetGroup):

@@ -159,28 +159,69 @@ class Alternate:
         return "rtl" if language_info(self.language_code)["bidi"] else "ltr"
 
 
-def page_alternates(page, request) -> list[Alternate]:
-    """The languages this page has really been translated into, live, in settings order.
-
-    Aliases (untranslated copies) are left out: offering "Cymraeg" and opening English would
-    mislead. On a routable page the route is kept, so /cy/news/ offers /ur/news/.
-    """
-    translations = (
-        Page.objects.live()
-        .filter(is_translated(), translation_key=page.translation_key)
-        .select_related("locale")
+def _is_translated(page) -> bool:
+    """:func:`is_translated` for a page already loaded."""
+    return page.alias_of_id is None and (
+        page.locale.language_code == settings.LANGUAGE_CODE or page.live_revision_id is not None
     )
+
+
+def _live_copies(page, request) -> list[Page]:
+    """Every live copy of the page and of the home page, in every language, in one query."""
+    home = localized_home(request)
+    keys = {page.translation_key} | ({home.translation_key} if home else set())
+    return list(Page.objects.live().filter(translation_key__in=keys).select_related("locale"))
+
+
+def _alternate(copy, page, request, suffix: str) -> Alternate:
+    code = copy.locale.language_code
+    return Alternate(
+        code,
+        copy.get_url(request) + suffix,
+        is_current=code == get_language() and copy.pk == page.pk,
+        full_url=copy.get_full_url(request) + suffix,
+    )
+
+
+def _route_suffix(page, request) -> str:
+    """On a routable page, the route after the page's own URL (``news/`` + ``subjects/x/``)."""
     page_url = page.get_url(request) or ""
-    suffix = request.path[len(page_url) :] if request.path.startswith(page_url) else ""
-    by_language = {translation.locale.language_code: translation for translation in translations}
-    current = get_language()
-    return [
-        Alternate(
-            code,
-            by_language[code].get_url(request) + suffix,
-            is_current=code == current and by_language[code].pk == page.pk,
-            full_url=by_language[code].get_full_url(request) + suffix,
-        )
-        for code in enabled_languages(request)
-        if code in by_language
-    ]
+    return request.path[len(page_url) :] if request.path.startswith(page_url) else ""
+
+
+def page_languages(page, request) -> tuple[list[Alternate], list[Alternate]]:
+    """(``hreflang`` alternates, the switcher's languages) for a page, in settings order.
+
+    Search engines are given only the languages the page has really been translated into:
+    an untranslated copy would be a duplicate of the English page. A reader is offered every
+    language the school's site is in (its home page is translated) where the page has a copy,
+    so a Welsh reader can switch to Welsh from any page; an untranslated one then opens in
+    Welsh with its content in English and a note saying so. On a routable page the route is
+    kept, so /cy/news/ offers /ur/news/.
+    """
+    copies = _live_copies(page, request)
+    suffix = _route_suffix(page, request)
+    home = localized_home(request)
+    site_languages = {settings.LANGUAGE_CODE} | {
+        copy.locale.language_code
+        for copy in copies
+        if home and copy.translation_key == home.translation_key and _is_translated(copy)
+    }
+    by_language = {
+        copy.locale.language_code: copy
+        for copy in copies
+        if copy.translation_key == page.translation_key
+    }
+    alternates, switcher = [], []
+    for code in enabled_languages(request):
+        copy = by_language.get(code)
+        if copy is None:
+            continue
+        alternate = _alternate(copy, page, request, suffix)
+        translated = _is_translated(copy)
+        if translated:
+            alternates.append(alternate)
+        # A real translation is always offered, even where the rest of the site is not.
+        if translated or code in site_languages or alternate.is_current:
+            switcher.append(alternate)
+    return alternates, switcher

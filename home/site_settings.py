@@ -1,9 +1,23 @@
 """The school's own details, edited once in Settings › School details and used on every page."""
 
+from datetime import time
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+class Weekday(models.IntegerChoices):
+    """Days as Python numbers them (``date.weekday()``): Monday is 0."""
+
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
 
 
 @register_setting(icon="home")
@@ -43,6 +57,16 @@ class SchoolSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
+    # When families who follow the classes by email get the week's news (the school's time
+    # zone is TIME_ZONE): after the last lesson on Friday, unless the school says otherwise.
+    digest_day = models.PositiveSmallIntegerField(
+        _("weekly digest day"), choices=Weekday.choices, default=Weekday.FRIDAY
+    )
+    digest_time = models.TimeField(
+        _("weekly digest time"),
+        default=time(15, 30),
+        help_text=_("In the school's time zone, e.g. 15:30."),
+    )
 
     select_related = ["logo"]
 
@@ -68,6 +92,10 @@ class SchoolSettings(BaseSiteSetting):
                 FieldPanel("youtube_url"),
             ],
             heading=_("Social media"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("digest_day"), FieldPanel("digest_time")],
+            heading=_("Email to families"),
         ),
     ]
 

@@ -1,15 +1,18 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path, re_path
+from django.views.decorators.cache import never_cache
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blogs.comments import views as comment_views
+from blogs.school import sign_in_views
+from blogs.school.user_admin import SchoolAccountView
+from home.private_files.views import serve_private_file
 from home.sitemap import SchoolSitemap
 from search import views as search_views
 
@@ -17,11 +20,20 @@ from search import views as search_views
 handler500 = "home.errors.server_error"
 
 # Without a language prefix: the admin (each user's own language), files and the sitemap,
-# which lists every language's pages.
+# which lists every language's pages. Django's own admin is not mounted: Wagtail's is the one.
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # Wagtail's sign-in and account pages with the school's changes (two-step sign-in; first
+    # name only for pupils), before Wagtail's own at the same addresses.
+    path("admin/login/", sign_in_views.AdminLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/account/",
+        require_admin_access(never_cache(SchoolAccountView.as_view())),
+        name="wagtailadmin_account",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Files of private collections, after a permission check (home/private_files).
+    path("private-media/<path:path>", serve_private_file, name="private_file"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": SchoolSitemap}}, name="sitemap"),
 ]
 
@@ -41,8 +53,12 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("comments/<int:post_id>/", comment_views.post_comment, name="post_comment"),
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # Following classes by email: subscribe, confirm, preferences, unsubscribe.
+    path("subscribe/", include("blogs.subscriptions.urls")),
+    # Pupil surveys: a child types the survey code and answers, with or without an account.
+    path("survey/", include("blogs.reports.surveys.urls")),
+    path("login/", sign_in_views.PublicLoginView.as_view(), name="login"),
+    path("logout/", sign_in_views.PublicLogoutView.as_view(), name="logout"),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
 )

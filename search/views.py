@@ -34,6 +34,18 @@ def hidden_page_ids(request) -> list[int]:
     )
 
 
+def promoted_pages(request, query: str):
+    """Editors' picks for the query, under the results' rule: live pages this visitor may see."""
+    if not query:
+        return []
+    return (
+        Query.get(query)
+        .editors_picks.filter(page__live=True)
+        .exclude(page_id__in=hidden_page_ids(request))
+        .select_related("page")
+    )
+
+
 def search(request):
     # Results in the language the visitor is reading; untranslated pages appear as their
     # stand-in copies, so a Welsh search still finds everything, linked within /cy/.
@@ -68,7 +80,7 @@ def search(request):
             "search_query": query,
             "search_results": results,
             "filters": filters,
-            "promotions": Query.get(query).editors_picks.select_related("page") if query else [],
+            "promotions": promoted_pages(request, query),
         },
     )
 

@@ -44,6 +44,31 @@ class AuthorProfile(models.Model):
         return self.display_name or self.user.get_username()
 
 
+def _staff_name(user) -> str:
+    """A member of staff's public name ("Mr Patel"), or ""."""
+    try:
+        profile = user.author_profile
+    except ObjectDoesNotExist:
+        return ""
+    return profile.display_name if profile.role == AuthorProfile.Role.STAFF else ""
+
+
+def _first_name(user) -> str:
+    return (user.first_name or "").strip().split(" ")[0]
+
+
+def personal_name(user) -> str:
+    """The author's own public name, without their class: "Mr Patel", "Amara", or "" when
+    there is none (the post then stands for its class).
+
+    Where the class is shown beside it (cards, a post's header) this is the byline, so that
+    the class is not named twice ("Amara · Eagle Class", not "Amara, Eagle Class · Eagle Class").
+    """
+    if user is None:
+        return ""
+    return _staff_name(user) or _first_name(user)
+
+
 def public_author_name(user, class_name: str) -> str:
     """The author's name as the public site shows it.
 
@@ -52,14 +77,9 @@ def public_author_name(user, class_name: str) -> str:
     """
     if user is None:
         return class_name
-    try:
-        profile = user.author_profile
-    except ObjectDoesNotExist:
-        profile = None
-    if profile and profile.role == AuthorProfile.Role.STAFF and profile.display_name:
-        return profile.display_name
-    first_name = (user.first_name or "").strip().split(" ")[0]
-    if not first_name:
+    if staff_name := _staff_name(user):
+        return staff_name
+    if not (first_name := _first_name(user)):
         return class_name
     return gettext("%(first_name)s, %(class_name)s") % {
         "first_name": first_name,

@@ -22,7 +22,7 @@ from home.languages import source_language_page
 
 from ..comments.forms import CommentForm
 from ..comments.models import Comment
-from .authors import public_author_name
+from .authors import personal_name, public_author_name
 from .blocks import BlogPostStreamBlock
 
 
@@ -147,6 +147,11 @@ class BlogPostPage(Page):
     @property
     def author_name(self) -> str:
         return public_author_name(self.owner, self.class_blog.title)
+
+    @property
+    def byline_name(self) -> str:
+        """The author's name where the class is shown beside it ("" for the class itself)."""
+        return personal_name(self.owner)
 
     @property
     def listing_summary(self) -> str:

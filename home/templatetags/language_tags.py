@@ -11,20 +11,21 @@ from ..languages import (
     enabled_languages,
     language_info,
     localized_home_url,
-    page_alternates,
+    page_languages,
     untranslated_source,
 )
 
 register = template.Library()
 
 
-def _alternates(context) -> list[Alternate]:
-    """The current page in each language it exists in; asked once per request."""
+def _languages(context) -> tuple[list[Alternate], list[Alternate]]:
+    """(``hreflang`` alternates, the switcher's languages) of the current page or view; asked
+    once per request."""
     request = context["request"]
-    if not hasattr(request, "_schoolsite_alternates"):
+    if not hasattr(request, "_schoolsite_languages_offered"):
         page = context.get("page")
         if isinstance(page, Page):
-            alternates = page_alternates(page, request)
+            offered = page_languages(page, request)
         else:
             # Search, sign-in, errors: the same view exists in every language.
             current = get_language()
@@ -32,16 +33,17 @@ def _alternates(context) -> list[Alternate]:
                 Alternate(code, translate_url(request.get_full_path(), code), code == current)
                 for code in enabled_languages(request)
             ]
-        request._schoolsite_alternates = alternates
-    return request._schoolsite_alternates
+            offered = (alternates, alternates)
+        request._schoolsite_languages_offered = offered
+    return request._schoolsite_languages_offered
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context) -> dict:
-    alternates = _alternates(context)
+    languages = _languages(context)[1]
     # One link to the page you are already reading is no choice at all.
-    offers_a_choice = any(not alternate.is_current for alternate in alternates)
-    return {"languages": alternates if offers_a_choice else []}
+    offers_a_choice = any(not language.is_current for language in languages)
+    return {"languages": languages if offers_a_choice else []}
 
 
 @register.inclusion_tag("includes/language_links.html", takes_context=True)
@@ -49,7 +51,7 @@ def language_links(context) -> dict:
     """``hreflang`` alternates for search engines; an untranslated copy names its original."""
     page = context.get("page")
     source = untranslated_source(page) if isinstance(page, Page) else None
-    alternates = _alternates(context) if isinstance(page, Page) else []
+    alternates = _languages(context)[0] if isinstance(page, Page) else []
     return {
         "alternates": alternates,
         "default": next((a for a in alternates if a.language_code == settings.LANGUAGE_CODE), None),

@@ -1,11 +1,19 @@
 """Settings shared by every environment. Secrets and hosts are read in ``production``."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
 
-from .environment import database_config, env_bool, env_list, media_storage
+from .content_security import ADMIN_PATH_PREFIXES, admin_additions, public_policy
+from .environment import (
+    database_config,
+    env_bool,
+    env_list,
+    media_storage,
+    private_media_storage,
+)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -26,7 +34,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    # Wagtail's users app with the school's user forms (pupils: first name only).
+    "blogs.school.users_app.SchoolUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -36,10 +45,15 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # django-csp: the Content-Security-Policy header, and checks of its settings.
+    "csp",
     # Background work (every email): django-tasks with its database backend and worker.
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    # Sign-in lock-out (django-axes) and two-step sign-in codes (django-otp).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -50,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response; the admin's path adds inline code.
+    "home.content_security.ContentSecurityPolicyMiddleware",
     # Whitenoise serves static files straight from gunicorn, before any session work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -58,10 +74,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "blogs.school.two_factor.TwoFactorSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "blogs.school.boundary.PupilAdminBoundaryMiddleware",
+    # The admin boundary: reports, bulk actions and pages each role may not see (README).
+    "blogs.school.boundary.AdminBoundaryMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Turns a locked-out sign-in into the "signing in is paused" page (django-axes).
+    "axes.middleware.AxesMiddleware",
     # Last, so that it wraps only the view: a request that writes is all-or-nothing.
     "home.errors.AtomicWritesMiddleware",
 ]
@@ -100,12 +121,40 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How many proxies of ours stand in front of the app servers (a TLS proxy or load balancer: 1;
+# a CDN in front of that: 2). Rate limits then count the visitor's address from
+# X-Forwarded-For instead of the proxy's (home.clients.client_address). 0: no proxy.
+SCHOOLSITE_TRUSTED_PROXY_COUNT = int(os.environ.get("SCHOOLSITE_TRUSTED_PROXY_COUNT", "0"))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "blogs.school.password_validation.SchoolNameValidator"},
 ]
+
+# Signing in (README "Signing in"). Every sign-in form goes through django-axes: five failures
+# for one username from one client address pause that pair for 15 minutes, counted in the
+# database so that every worker and server agrees; a success clears the count.
+AUTHENTICATION_BACKENDS = [
+    "blogs.school.lockout.SignInLockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "blogs.school.lockout.locked_out"
+# The client address through SCHOOLSITE_TRUSTED_PROXY_COUNT proxies, as the rate limits use.
+AXES_CLIENT_IP_CALLABLE = "home.clients.client_address"
+# No log of every successful sign-in (a child's address); failures expire with the pause.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+AXES_VERBOSE = False
+# Two-step sign-in: the name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Schoolsite")
 
 # A CDN or caching proxy in front: Wagtail purges a page from it when the page is published.
 if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("CLOUDFLARE_ZONEID"):
@@ -149,6 +198,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 ]
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's own way of writing a date ("23 listopada 2025"), with a few of ours.
+FORMAT_MODULE_PATH = ["home.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/London")
 USE_I18N = True
 USE_TZ = True
@@ -166,15 +217,23 @@ STATICFILES_FINDERS = [
 # Media: local disk (MEDIA_ROOT) unless AWS_STORAGE_BUCKET_NAME names an S3-compatible bucket.
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files of private collections (those with a view restriction, like "Staff documents") are kept
+# apart, where no web server or public URL reaches them, and served only by a view that checks
+# the visitor (home/private_files): PRIVATE_MEDIA_ROOT must stay outside MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# Behind nginx: its `internal` location for PRIVATE_MEDIA_ROOT (deploy/nginx.conf), e.g.
+# "/_private-media/". Set, the view answers with X-Accel-Redirect and nginx sends the file.
+PRIVATE_MEDIA_ACCEL_REDIRECT = os.environ.get("PRIVATE_MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
-    "default": media_storage(os.environ),
+    # Routes each upload by name to one of the two below (home/private_files/storage.py).
+    "default": {"BACKEND": "home.private_files.storage.PrivacyRoutingStorage"},
+    "public_media": media_storage(os.environ),
+    "private_media": private_media_storage(os.environ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 # Background tasks: stored in the database and run by `manage.py db_worker` (see README).
-TASKS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}
-}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "email"]}}
 
 # Email: every message is queued for the worker (home/mail.py), which delivers it through
 # SCHOOLSITE_EMAIL_DELIVERY_BACKEND (any SMTP server; development prints to the console) and
@@ -197,12 +256,21 @@ LOGIN_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_URL = "login"
 WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "registration/login.html"
 
+# Content-Security-Policy (django-csp 4): see schoolsite/settings/content_security.py.
+CONTENT_SECURITY_POLICY = public_policy(os.environ, MEDIA_URL)
+SCHOOLSITE_ADMIN_CSP = {"PATH_PREFIXES": ADMIN_PATH_PREFIXES, "ADD": admin_additions()}
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Schoolsite"
+# No third parties: Gravatar would receive a hash of each staff member's email address, and
+# the update check tells wagtail.org which version the school runs.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # The database backend uses PostgreSQL full-text search on PostgreSQL, SQLite FTS on SQLite.
 # Large school groups can point WAGTAILSEARCH_ELASTICSEARCH_URL at Elasticsearch/OpenSearch.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# home.search_backend is Wagtail's database backend taking any text a person types (README).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search_backend"}}
 if os.environ.get("WAGTAILSEARCH_ELASTICSEARCH_URL"):
     WAGTAILSEARCH_BACKENDS["default"] = {
         "BACKEND": os.environ.get(
@@ -217,6 +285,12 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Uploads must be what their name says, whole, and (animations) within the pixel limit in all
+# frames; pictures lose location and camera metadata as they are stored (home/uploads.py,
+# home/images/).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.CheckedDocumentForm"
+WAGTAILIMAGES_RENDITION_STORAGE = "home.images.storage.MetadataFreeStorage"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "odp", "xlsx", "ods", "txt", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Audio and video (wagtailmedia): formats every current browser plays, and a size limit.
@@ -227,8 +301,11 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
 }
 SCHOOLSITE_MEDIA_MAX_UPLOAD_SIZE = 100 * 1024 * 1024
-# Documents are served through Django so that page privacy can protect them.
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Documents are served through Django so that page privacy can protect them; from a bucket,
+# by a redirect (a private one's goes through the checking view to a short signed URL).
+WAGTAILDOCS_SERVE_METHOD = "redirect" if os.environ.get("AWS_STORAGE_BUCKET_NAME") else "serve_view"
+# Wagtail's document view hands the file to nginx (X-Accel-Redirect) when it is in front.
+SENDFILE_BACKEND = "home.private_files.accel"
 
 LOGGING = {
     "version": 1,

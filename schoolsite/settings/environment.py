@@ -90,3 +90,29 @@ def media_storage(environ: Mapping[str, str]) -> dict:
         if environ.get(variable):
             options[option] = environ[variable]
     return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
+def private_media_storage(environ: Mapping[str, str]) -> dict:
+    """Where files of private collections go: never anywhere a web server or URL serves.
+
+    On disk, ``PRIVATE_MEDIA_ROOT`` (outside ``MEDIA_ROOT``). In a bucket, private objects under
+    ``private/`` (or in ``AWS_PRIVATE_STORAGE_BUCKET_NAME``), only ever linked by URLs signed
+    for ``AWS_PRIVATE_QUERYSTRING_EXPIRE`` seconds (60), and never through the CDN's domain.
+    """
+    public = media_storage(environ)
+    if public["BACKEND"] != "storages.backends.s3.S3Storage":
+        return {"BACKEND": "home.private_files.storage.PrivateFileSystemStorage"}
+    options = dict(public["OPTIONS"])
+    options.pop("custom_domain", None)
+    location = environ.get("AWS_PRIVATE_LOCATION", "").strip()
+    if environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME", "").strip():
+        options["bucket_name"] = environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"].strip()
+    elif not location:
+        location = "/".join(part for part in (options.get("location", ""), "private") if part)
+    options.update(
+        location=location,
+        default_acl="private",
+        querystring_auth=True,
+        querystring_expire=int(environ.get("AWS_PRIVATE_QUERYSTRING_EXPIRE", "60")),
+    )
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

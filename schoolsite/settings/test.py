@@ -21,6 +21,8 @@ TASKS = {
 }
 if "MEDIA_ROOT" not in os.environ:
     MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="schoolsite-test-media-"))
+if "PRIVATE_MEDIA_ROOT" not in os.environ:
+    PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="schoolsite-test-private-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="schoolsite-test-static-"))
 SERVE_MEDIA = True

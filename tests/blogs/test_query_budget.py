@@ -74,7 +74,7 @@ class QueryBudgetTests(TestCase):
         with_five = self.query_counts()
         self.add_posts(495)
         with_five_hundred = self.query_counts()
-        print(f"SQL queries per page, 5 posts: {with_five}; 500 posts: {with_five_hundred}")
+        print(f"SQL queries per page, 5 posts: {with_five}; 500 posts: {with_five_hundred}")  # noqa: T201 - the figures, for the README
         self.assertEqual(with_five, with_five_hundred)
         for url, count in with_five.items():
             self.assertLessEqual(count, 30, f"{url} runs {count} queries")
@@ -87,7 +87,7 @@ class QueryBudgetTests(TestCase):
         with_five = self.query_counts("cy")
         self.add_posts(95)
         with_a_hundred = self.query_counts("cy")
-        print(f"SQL queries per Welsh page, 5 posts: {with_five}; 100 posts: {with_a_hundred}")
+        print(f"SQL queries per Welsh page, 5 posts: {with_five}; 100 posts: {with_a_hundred}")  # noqa: T201 - the figures, for the README
         self.assertEqual(with_five, with_a_hundred)
         # A few more than English: Wagtail routes through the Welsh tree, and an untranslated
         # copy also checks its English original's privacy and finds it for the note.

@@ -88,7 +88,8 @@ class DemoSchoolTests(TestCase):
 
     def test_no_two_posts_in_the_demo_share_a_title(self):
         titles = list(english_posts().values_list("title", flat=True))
-        self.assertEqual(len(titles), 60)
+        # Ten teachers' posts per class, then the term's pupils' posts (blogs/demo/activity.py).
+        self.assertGreater(len(titles), 60)
         self.assertEqual(len(set(titles)), len(titles))
 
     def test_each_class_writes_its_own_posts(self):
@@ -151,7 +152,8 @@ class DemoSchoolTests(TestCase):
 
     def test_the_demo_accounts_sign_in_with_the_documented_password(self):
         User = get_user_model()
-        self.assertEqual(set(User.objects.values_list("username", flat=True)), DEMO_USERNAMES)
+        # The documented accounts, and the term's classmates who sign in with their own cards.
+        self.assertLessEqual(DEMO_USERNAMES, set(User.objects.values_list("username", flat=True)))
         self.assertTrue(User.objects.get(username="head").is_superuser)
         self.assertFalse(User.objects.get(username="eagle.pupil").is_superuser)
         for username in DEMO_USERNAMES:

@@ -60,6 +60,7 @@ class PublicPagesTests(TestCase):
             "help sheets": "/en-gb/help/",
             "help sheet": "/en-gb/help/writing-a-class-blog-post/",
             "search": "/en-gb/search/?q=castle",
+            "follow by email": f"/en-gb/subscribe/?class={school.eagle.pk}",
         }
 
     def test_every_public_page_has_a_policy_that_runs_only_our_own_scripts(self):

@@ -34,7 +34,9 @@ from blogs.models import (
     HelpSheetLibraryPage,
     HelpSheetPage,
     HelpSheetTopic,
+    Subscriber,
 )
+from blogs.subscriptions.links import make_token
 from home.models import HomePage
 from tests.factories import (
     BlogPostPageFactory,
@@ -271,6 +273,9 @@ def public_pages(home_page) -> dict[str, str]:
     library = _help_sheets(home_page, pictures, document)
     timeline = Page.objects.get(slug="news").specific
     assert older.live and post.live
+    # A family following Eagle Class by email, waiting to confirm.
+    subscriber = Subscriber.objects.create(site=home_page.get_site(), email="nain@example.com")
+    subscriber.classes.set([eagle])
     return {
         "home": home_page.url,
         "standard": standard.url,
@@ -283,6 +288,11 @@ def public_pages(home_page) -> dict[str, str]:
         "help_library": library.url,
         "help_sheet": HelpSheetPage.objects.get(slug="writing-a-post").url,
         "search": "/en-gb/search/?q=rockets",
+        "subscribe": f"/en-gb/subscribe/?class={eagle.pk}",
+        "confirm_subscription": f"/en-gb/subscribe/confirm/{make_token(subscriber, 'confirm')}/",
+        "subscription_choices": (
+            f"/en-gb/subscribe/preferences/{make_token(subscriber, 'preferences')}/"
+        ),
     }
 
 

@@ -26,6 +26,7 @@ from blogs.demo.accounts import (
     ensure_author_profiles,
     ensure_memberships,
 )
+from blogs.demo.activity import ensure_activity
 from blogs.demo.awards import ensure_awards
 from blogs.demo.classes import ensure_class_blogs, ensure_subjects
 from blogs.demo.comments import ensure_comments
@@ -37,10 +38,12 @@ from blogs.demo.school import (
     ensure_standard_pages,
     ensure_timeline,
 )
+from blogs.demo.subscribers import ensure_subscribers
 from blogs.demo.translations import DEMO_LANGUAGES, ensure_languages, ensure_translations
 from blogs.helpsheets.models import HelpSheetPage
 from blogs.school.roles import setup_school_roles
 from home.models import HomePage
+from home.site_address import set_site_address
 
 # Where `make demo` serves the site.
 DEFAULT_ADDRESS = "http://127.0.0.1:8000"
@@ -62,6 +65,8 @@ class Command(BaseCommand):
         self.verbosity = options["verbosity"]
         with transaction.atomic():
             home = self.build()
+            # Links the demo sends out (feeds, emails, sitemap) lead to where it is served.
+            set_site_address(Site.objects.get(root_page=home), options["address"])
         if self.verbosity > 0:
             self.print_addresses(home, options["address"].rstrip("/"))
 
@@ -77,6 +82,12 @@ class Command(BaseCommand):
         self.stage(_("Translating…"), lambda: self.make_translations(home))
         # Last, once every page is there in every language: groups, permissions, workflows.
         self.stage(_("Setting up roles and groups…"), self.make_roles)
+        self.stage(
+            _("Adding families who follow the classes…"), lambda: self.make_subscribers(home)
+        )
+        self.stage(
+            _("Adding a term of activity and a pupil survey…"), lambda: ensure_activity(home)
+        )
         return home
 
     def stage(self, label: str, make: Callable[[], tuple]):
@@ -90,6 +101,13 @@ class Command(BaseCommand):
         return result
 
     # The stages: each returns what later stages need, and a summary of counts ----------------
+
+    def make_subscribers(self, home: HomePage) -> tuple:
+        subscribers = ensure_subscribers(Site.objects.get(root_page=home))
+        count = len(subscribers)
+        return subscribers, ngettext(
+            "%(count)d confirmed subscriber", "%(count)d confirmed subscribers", count
+        ) % {"count": count}
 
     def make_accounts(self) -> tuple:
         accounts = ensure_accounts()
