@@ -22,7 +22,10 @@ PLAIN_TEXT = "text/plain; charset=utf-8"
 @require_safe
 def serve_private_file(request: HttpRequest, path: str) -> HttpResponse:
     name = PRIVATE_PREFIX + path
-    owner = find_owner(name) if ".." not in path.split("/") else None
+    # A stored name never climbs out of its folder nor holds a control character (PostgreSQL
+    # refuses a NUL in a query); such an address names no file.
+    plausible = ".." not in path.split("/") and not any(ord(char) < 32 for char in path)
+    owner = find_owner(name) if plausible else None
     if owner is None:
         return HttpResponseNotFound(_("There is no file at this address."), PLAIN_TEXT)
     if unmet_restrictions(request, owner) and not may_edit(request.user, owner):

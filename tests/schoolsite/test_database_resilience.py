@@ -31,8 +31,10 @@ urlpatterns = [path("half/", _half_saved_view), path("whole/", _saving_view), *s
 
 
 @pytest.fixture
-def two_sqlite_connections(tmp_path, django_db_blocker):
-    """Two connections to a SQLite file of this test's own, configured as the site's are."""
+def two_sqlite_connections(tmp_path, django_db_blocker, monkeypatch):
+    """Two connections to a SQLite file of this test's own, configured as the site's are
+    (whatever database the suite itself runs on)."""
+    monkeypatch.delenv("DATABASE_URL", raising=False)
     config = database_config(tmp_path / "school.sqlite3")
     handler = ConnectionHandler({"default": dict(config), "second": dict(config)})
     with django_db_blocker.unblock():
