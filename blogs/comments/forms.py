@@ -7,7 +7,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from . import tokens
+from .bot_defences import BotDefencesForm
 from .defences import client_hash
 from .models import MAX_COMMENT_LENGTH, Comment, CommentSettings
 from .plain_text import strip_controls
@@ -30,15 +30,14 @@ class MultiLineTextField(forms.CharField):
         return strip_controls(super().to_python(value), multiline=True).strip()
 
 
-class CommentForm(forms.ModelForm):
-    # Hidden from people by CSS; bots that fill every field give themselves away.
-    website = forms.CharField(
-        required=False,
-        label=gettext_lazy("Leave this box empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+class CommentForm(BotDefencesForm, forms.ModelForm):
+    automated_message = gettext_lazy("Sorry, your comment looks automated and was not sent.")
+    too_quick_message = gettext_lazy(
+        "That was very quick! Please check your comment and press Send again."
     )
-    # The signed one-use token (see .tokens); named for the time it carries.
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    open_too_long_message = gettext_lazy(
+        "This page was open for a long time. Please check your comment and press Send again."
+    )
 
     class Meta:
         model = Comment
@@ -68,9 +67,6 @@ class CommentForm(forms.ModelForm):
             choice for choice in Comment.Relation.choices if choice[0] != Comment.Relation.TEACHER
         ]
         self.fields["body"].label = _("Your comment")
-        if not self.is_bound:
-            self.initial["started"] = tokens.issue()
-        self.token: tokens.FormToken | None = None
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -83,35 +79,6 @@ class CommentForm(forms.ModelForm):
         if not body:
             raise forms.ValidationError(_("Please write a comment."))
         return body
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(_("Sorry, your comment looks automated and was not sent."))
-        too_quick = _("That was very quick! Please check your comment and press Send again.")
-        try:
-            token = tokens.read(cleaned.get("started", ""))
-        except tokens.TokenExpired:
-            self.renew_token()
-            raise forms.ValidationError(
-                _(
-                    "This page was open for a long time. Please check your comment and press "
-                    "Send again."
-                )
-            ) from None
-        except tokens.TokenInvalid:
-            self.renew_token()
-            raise forms.ValidationError(too_quick) from None
-        if token.written_too_quickly():
-            raise forms.ValidationError(too_quick)
-        self.token = token
-        return cleaned
-
-    def renew_token(self) -> None:
-        """Show the form again with an unused token (the one posted was used or is bad)."""
-        field = self.add_prefix("started")
-        self.data = self.data.copy()
-        self.data[field] = tokens.renewed(self.data.get(field, ""))
 
     def save_for(self, post, request) -> Comment:
         """Store the comment on ``post``, waiting for a teacher, with its spam signals."""

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from home.languages import language_name
 
-from ..comments import tokens
+from ..comments.bot_defences import BotDefencesForm
 from .models import Subscriber
 
 MAX_EMAIL_LENGTH = 254
@@ -59,7 +59,7 @@ class ChoicesForm(forms.Form):
         subscriber.classes.set([] if subscriber.whole_school else self.cleaned_data["classes"])
 
 
-class SubscribeForm(ChoicesForm):
+class SubscribeForm(BotDefencesForm, ChoicesForm):
     email = forms.EmailField(
         label=gettext_lazy("Your email address"),
         max_length=MAX_EMAIL_LENGTH,
@@ -69,51 +69,14 @@ class SubscribeForm(ChoicesForm):
             "invalid": gettext_lazy("Please check your email address: it looks incomplete."),
         },
     )
-    # Hidden from people by CSS; bots that fill every field give themselves away.
-    website = forms.CharField(
-        required=False,
-        label=gettext_lazy("Leave this box empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    too_quick_message = gettext_lazy(
+        "That was very quick! Please check the form and press Subscribe again."
     )
-    # The comment form's signed one-use token (blogs.comments.tokens).
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
+    open_too_long_message = gettext_lazy(
+        "This page was open for a long time. Please check the form and press Subscribe again."
+    )
 
     field_order = ["email", "whole_school", "classes", "frequency", "language", "website"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial["started"] = tokens.issue()
-        self.token: tokens.FormToken | None = None
-
     def clean_email(self) -> str:
         return self.cleaned_data["email"].strip().lower()
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("website"):
-            raise forms.ValidationError(_("Sorry, this looks automated, so nothing was sent."))
-        too_quick = _("That was very quick! Please check the form and press Subscribe again.")
-        try:
-            token = tokens.read(cleaned.get("started", ""))
-        except tokens.TokenExpired:
-            self.renew_token()
-            raise forms.ValidationError(
-                _(
-                    "This page was open for a long time. Please check the form and press "
-                    "Subscribe again."
-                )
-            ) from None
-        except tokens.TokenInvalid:
-            self.renew_token()
-            raise forms.ValidationError(too_quick) from None
-        if token.written_too_quickly():
-            raise forms.ValidationError(too_quick)
-        self.token = token
-        return cleaned
-
-    def renew_token(self) -> None:
-        """Show the form again with an unused token (the one posted was used or is bad)."""
-        field = self.add_prefix("started")
-        self.data = self.data.copy()
-        self.data[field] = tokens.renewed(self.data.get(field, ""))

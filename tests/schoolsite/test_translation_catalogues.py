@@ -26,6 +26,7 @@ PUBLIC_MODULES = {
     "blogs/classes/filters.py",
     "blogs/classes/posts.py",
     "blogs/classes/timeline.py",
+    "blogs/comments/bot_defences.py",
     "blogs/comments/forms.py",
     "blogs/comments/models.py",
     "blogs/comments/views.py",
