@@ -30,7 +30,7 @@ from blogs.school.groups import SENIOR_LEADERS
 from schoolsite.settings.environment import media_storage, private_media_storage
 from tests.factories import HelpSheetLibraryPageFactory, HelpSheetPageFactory, UserFactory
 from tests.school import build_school
-from tests.schoolsite.test_s3_media import BUCKET, s3_endpoint  # noqa: F401 - moto's server
+from tests.schoolsite.conftest import BUCKET
 
 pytestmark = pytest.mark.django_db
 
