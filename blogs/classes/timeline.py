@@ -2,12 +2,16 @@
 
 A page of its own under the home page (``/news/``), so the home page needs nothing of the
 blogs. It lists the posts of its school filtered by class, subject or tag, serves a page per
-curriculum subject (``/news/subjects/<slug>/``) and the school's feeds (``/news/feed/…``).
+curriculum subject (``/news/subjects/<slug>/``), a page and feeds per hashtag
+(``/news/tags/<slug>/``, as a school's hashtag on social media: every class's posts with it),
+and the school's feeds (``/news/feed/…``).
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
@@ -46,10 +50,13 @@ class TimelinePage(RoutablePageMixin, Page):
     def home_page(self) -> Page:
         return self.get_parent()
 
-    def timeline_context(self, request, posts, *, by_subject: bool = True) -> dict:
+    def timeline_context(
+        self, request, posts, *, by_subject: bool = True, by_tag: bool = True
+    ) -> dict:
         """The paginated posts and their filters, for the timeline's templates.
 
-        A subject's own page has no subject filter (``by_subject=False``).
+        A subject's own page has no subject filter (``by_subject=False``), a hashtag's page no
+        hashtag filter (``by_tag=False``).
         """
         filters = TimelineFilterSet(
             request.GET,
@@ -58,7 +65,9 @@ class TimelinePage(RoutablePageMixin, Page):
                 "class": ClassBlogIndexPage.objects.child_of(self.home_page).live().public(),
                 "subject": Subject.objects.all(),
             },
-            without=() if by_subject else ("subject",),
+            without=tuple(
+                name for name, shown in (("subject", by_subject), ("tag", by_tag)) if not shown
+            ),
             request=request,
         )
         page = paginate(request, filters.qs, POSTS_PER_PAGE)
@@ -80,6 +89,42 @@ class TimelinePage(RoutablePageMixin, Page):
         context["subject"] = subject
         return self.render(request, template="blogs/subject_page.html", context_overrides=context)
 
+    def tagged_posts(self, tag_slug: str):
+        """(tag, the school's live posts with it); a 404 for a tag no public post carries,
+        so that a draft's hashtag is never revealed."""
+        tag = Tag.objects.filter(slug=tag_slug).first()
+        # "#Space" and "#space" are one hashtag to a reader, as in the timeline's filter.
+        posts = school_posts(self.home_page).filter(tags__name__iexact=tag.name) if tag else None
+        if posts is None or not posts.exists():
+            raise Http404
+        return tag, posts
+
+    @path("tags/<str:tag_slug>/", name="tag")
+    def tag(self, request, tag_slug):
+        tag, posts = self.tagged_posts(tag_slug)
+        context = self.timeline_context(request, posts, by_tag=False)
+        context["tag"] = tag
+        return self.render(request, template="blogs/tag_page.html", context_overrides=context)
+
+    def tag_feed(self, feed_class, tag_slug: str):
+        tag, posts = self.tagged_posts(tag_slug)
+        return feed_class(
+            self,
+            posts,
+            title=gettext("#%(tag)s at %(school)s")
+            % {"tag": tag.name, "school": self.home_page.title},
+            description=gettext("The newest posts tagged #%(tag)s, from every class.")
+            % {"tag": tag.name},
+        )
+
+    @path("tags/<str:tag_slug>/feed/rss/", name="tag_rss")
+    def tag_rss_feed(self, request, tag_slug):
+        return self.tag_feed(PostFeed, tag_slug)(request)
+
+    @path("tags/<str:tag_slug>/feed/atom/", name="tag_atom")
+    def tag_atom_feed(self, request, tag_slug):
+        return self.tag_feed(AtomPostFeed, tag_slug)(request)
+
     def school_feed(self, feed_class):
         home = self.home_page
         return feed_class(
@@ -100,11 +145,22 @@ class TimelinePage(RoutablePageMixin, Page):
 
     def get_sitemap_urls(self, request=None):
         url = self.get_full_url(request)
+        tags = (
+            Tag.objects.filter(
+                blogs_blogposttag_items__content_object__in=school_posts(self.home_page)
+            )
+            .distinct()
+            .values_list("slug", flat=True)
+        )
         return [
             *super().get_sitemap_urls(request),
             *(
                 {"location": url + self.reverse_subpage("subject", kwargs={"subject_slug": slug})}
                 for slug in Subject.objects.values_list("slug", flat=True)
+            ),
+            *(
+                {"location": url + self.reverse_subpage("tag", kwargs={"tag_slug": slug})}
+                for slug in tags.order_by("slug")
             ),
         ]
 

@@ -1,7 +1,5 @@
 """Links into the school-wide timeline and feeds, found in the page tree, not hard-coded."""
 
-from urllib.parse import urlencode
-
 from django import template
 
 from ..classes.class_blogs import ClassBlogIndexPage
@@ -28,7 +26,8 @@ def subject_url(context, subject) -> str:
 
 @register.simple_tag(takes_context=True)
 def tag_url(context, tag) -> str:
-    return _route(context, "news") + "?" + urlencode({"tag": tag.name})
+    """A hashtag's own page, listing every class's posts with it."""
+    return _route(context, "tag", tag_slug=tag.slug)
 
 
 @register.inclusion_tag("includes/feed_links.html", takes_context=True)

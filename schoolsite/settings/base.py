@@ -280,6 +280,8 @@ if os.environ.get("WAGTAILSEARCH_ELASTICSEARCH_URL"):
         "INDEX": os.environ.get("WAGTAILSEARCH_ELASTICSEARCH_INDEX", "schoolsite"),
     }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Hashtags: a new "#oakfieldlearns" joins the existing "#OakfieldLearns" rather than splitting it.
+TAGGIT_CASE_INSENSITIVE = True
 
 # Uploads are limited in size and type; pupils upload from tablets and phones.
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -61,7 +61,7 @@ def test_a_post_shows_title_date_subjects_hashtags_and_featured_image(client, ea
     assert "<h1>Growing beans</h1>" in html
     assert f'datetime="{post.date:%Y-%m-%d}"' in html
     assert 'href="/en-gb/news/subjects/science/">Science</a>' in html
-    assert 'href="/en-gb/news/?tag=plants">#plants</a>' in html
+    assert 'href="/en-gb/news/tags/plants/">#plants</a>' in html
     assert 'alt="Bean plants on a windowsill"' in html
     assert 'href="/en-gb/eagle/"' in html
 
