@@ -30,13 +30,17 @@ class SiteLanguageMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
+        if response.status_code == 200:
+            self.remember_language(request, response, enabled_languages(request))
+        return response
+
+    @classmethod
+    def remember_language(cls, request, response, enabled: list[str]) -> None:
+        """Set the language cookie when the visitor reads in a language other than the one
+        we would have picked for them. ``enabled`` is given by the page cache for a page it
+        answers without asking the database (see ``home.page_cache``)."""
         chosen = translation.get_language_from_path(request.path_info)
-        if (
-            chosen
-            and response.status_code == 200
-            and chosen in enabled_languages(request)
-            and chosen != self.expected_language(request)
-        ):
+        if chosen and chosen in enabled and chosen != cls.expected_language(request, enabled):
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 chosen,
@@ -47,10 +51,10 @@ class SiteLanguageMiddleware(LocaleMiddleware):
                 httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
                 samesite=settings.LANGUAGE_COOKIE_SAMESITE,
             )
-        return response
 
     @staticmethod
-    def expected_language(request) -> str:
+    def expected_language(request, enabled: list[str] | None = None) -> str:
         """The language a visit to the bare domain would open: cookie, browser, then default."""
         language = translation.get_language_from_request(request, check_path=False)
-        return language if language in enabled_languages(request) else settings.LANGUAGE_CODE
+        enabled = enabled_languages(request) if enabled is None else enabled
+        return language if language in enabled else settings.LANGUAGE_CODE

@@ -68,6 +68,9 @@ MIDDLEWARE = [
     "home.content_security.ContentSecurityPolicyMiddleware",
     # Whitenoise serves static files straight from gunicorn, before any session work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages from the page cache, before any session or database work; Cache-Control
+    # on every page (home/page_cache, README "Caching").
+    "home.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, limited to the languages the school has switched on.
     "home.middleware.SiteLanguageMiddleware",
@@ -112,14 +115,40 @@ TEMPLATES = [
 DATABASES = {"default": database_config(BASE_DIR / "db.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A shared cache lets several app servers agree (sessions, rate limits, renditions).
+# A shared cache lets several app servers agree (sessions, rate limits, renditions, pages).
+# The page cache ("pages": whole public pages and the parts every page repeats) is in Redis too
+# when REDIS_URL is set; otherwise in files on this server's disk, which every gunicorn worker
+# and the task worker share, so a purge by one reaches all (home/page_cache, README "Caching").
 REDIS_URL = os.environ.get("REDIS_URL", "")
+PAGE_CACHE_REDIS_URL = os.environ.get("PAGE_CACHE_REDIS_URL", REDIS_URL)
+PAGE_CACHE_DIR = Path(os.environ.get("PAGE_CACHE_DIR", BASE_DIR / "page-cache"))
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if PAGE_CACHE_REDIS_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": PAGE_CACHE_REDIS_URL,
+        "KEY_PREFIX": "pages",
+        # Redis out of reach costs a visitor a quarter of a second, once: the site then serves
+        # pages uncached for a few seconds before asking again (home/page_cache/store.py).
+        "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(PAGE_CACHE_DIR),
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    }
+# Whole public pages in the page cache; the parts every page repeats in it too. Shared caches
+# (the page cache, nginx, a CDN) keep a public page this long at most: every change purges
+# what it changed, so this is only a backstop.
+SCHOOLSITE_PAGE_CACHE = env_bool("SCHOOLSITE_PAGE_CACHE", True)
+SCHOOLSITE_FRAGMENT_CACHE = env_bool("SCHOOLSITE_FRAGMENT_CACHE", True)
+SCHOOLSITE_PAGE_CACHE_SECONDS = int(os.environ.get("SCHOOLSITE_PAGE_CACHE_SECONDS", "3600"))
 
 # How many proxies of ours stand in front of the app servers (a TLS proxy or load balancer: 1;
 # a CDN in front of that: 2). Rate limits then count the visitor's address from
@@ -156,21 +185,23 @@ AXES_VERBOSE = False
 # Two-step sign-in: the name authenticator apps show beside the code.
 OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "Schoolsite")
 
-# A CDN or caching proxy in front: Wagtail purges a page from it when the page is published.
-if os.environ.get("FRONTEND_CACHE_PURGE_URL") or os.environ.get("CLOUDFLARE_ZONEID"):
-    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
-    WAGTAILFRONTENDCACHE = {}
-    if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
-        WAGTAILFRONTENDCACHE["proxy"] = {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
-        }
-    if os.environ.get("CLOUDFLARE_ZONEID"):
-        WAGTAILFRONTENDCACHE["cloudflare"] = {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-            "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
-            "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
-        }
+# Caches in front (nginx, Varnish, a CDN) get the same purges as the page cache, for every
+# change (home/page_cache/frontend.py). Wagtail's frontend_cache app is not installed: its own
+# handlers would purge only a published page, in every language Wagtail knows.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "home.page_cache.frontend.PurgeRequestBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "ZONEID": os.environ["CLOUDFLARE_ZONEID"],
+    }
+# Purges name each language's address themselves.
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []
 
 # Internationalisation: British English first, then the languages of the school's families.
 # A language is on the public site once it has a Locale (Settings → Locales in the admin);

@@ -26,3 +26,11 @@ if "PRIVATE_MEDIA_ROOT" not in os.environ:
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="schoolsite-test-static-"))
 SERVE_MEDIA = True
+# Tests see every change at once: no page is kept between requests unless a test of the
+# cache switches it on (tests/home/test_page_cache.py), and the page cache is in memory.
+SCHOOLSITE_PAGE_CACHE = False
+SCHOOLSITE_FRAGMENT_CACHE = False
+CACHES["pages"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+}

@@ -1,0 +1,96 @@
+"""Every change to what the public site shows purges it, however the change is made.
+
+Wagtail's signals fire for the admin's screens and for every other way of changing a page:
+``revision.publish()`` (a quick post, an approval in a review queue, scheduled publishing,
+wagtail-localize publishing or syncing a translation), ``page.unpublish()``, moves and deletes,
+so code that changes pages purges without knowing about the cache. Changes to what every page
+shows (school details, languages, Sites, who may see what, pictures and files) purge everything.
+Other parts connect their own models through ``home.page_cache.purge_page`` (comments) or
+``purge_everything`` (snippets shown on many pages).
+"""
+
+import threading
+
+from django.db.models.signals import post_delete, post_save, pre_delete
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+    pre_page_move,
+)
+
+from ..site_settings import SchoolSettings
+from .purge import batch_for_page, purge_everything, purge_page, schedule
+
+UID = "schoolsite-page-cache"
+# Saves that change nothing a visitor sees (Wagtail fills these in as files are read).
+BOOKKEEPING_FIELDS = {"file_size", "file_hash"}
+
+
+def page_changed(sender, instance, **kwargs) -> None:
+    purge_page(instance)
+
+
+def remember_page_before(sender, instance, **kwargs) -> None:
+    """Before a move or delete: the addresses that show the page where it is now."""
+    _before.batches = {**getattr(_before, "batches", {}), instance.pk: batch_for_page(instance)}
+
+
+def page_moved(sender, instance, **kwargs) -> None:
+    before = getattr(_before, "batches", {}).pop(instance.pk, None)
+    if before is not None:
+        schedule(before)
+    purge_page(Page.objects.get(pk=instance.pk))
+
+
+def page_deleted(sender, instance, **kwargs) -> None:
+    before = getattr(_before, "batches", {}).pop(instance.pk, None)
+    if before is not None:
+        schedule(before)
+
+
+# The addresses of pages being moved or deleted, by id, between the two signals.
+_before = threading.local()
+
+
+def everything_changed(sender, instance=None, **kwargs) -> None:
+    if set(kwargs.get("update_fields") or ()) and set(kwargs["update_fields"]) <= (
+        BOOKKEEPING_FIELDS
+    ):
+        return
+    if kwargs.get("created") and sender in _UPLOADS:
+        return  # a new picture or file is not on any page yet
+    purge_everything()
+
+
+_UPLOADS: set[type] = set()
+
+
+def connect() -> None:
+    for signal, receiver in (
+        (page_published, page_changed),
+        (page_unpublished, page_changed),
+        (pre_page_move, remember_page_before),
+        (post_page_move, page_moved),
+    ):
+        signal.connect(receiver, dispatch_uid=UID)
+    # Wagtail deletes through the base Page model, so one sender covers every page type.
+    pre_delete.connect(remember_page_before, sender=Page, dispatch_uid=UID)
+    post_delete.connect(page_deleted, sender=Page, dispatch_uid=UID)
+    # A new slug changes the address of the page and of every page below it.
+    page_slug_changed.connect(everything_changed, dispatch_uid=UID)
+    _UPLOADS.update({get_image_model(), get_document_model()})
+    for model in (
+        SchoolSettings,
+        Locale,
+        Site,
+        PageViewRestriction,
+        CollectionViewRestriction,
+        *_UPLOADS,
+    ):
+        post_save.connect(everything_changed, sender=model, dispatch_uid=UID)
+        post_delete.connect(everything_changed, sender=model, dispatch_uid=UID)
