@@ -9,9 +9,11 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from blogs.awards import visits
 from blogs.comments import views as comment_views
 from blogs.school import sign_in_views
 from blogs.school.user_admin import SchoolAccountView
+from home.page_cache.policy import public_view
 from home.private_files.views import serve_private_file
 from home.sitemap import SchoolSitemap
 from search import views as search_views
@@ -34,7 +36,14 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     # Files of private collections, after a permission check (home/private_files).
     path("private-media/<path:path>", serve_private_file, name="private_file"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SchoolSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        public_view(sitemap),
+        {"sitemaps": {"pages": SchoolSitemap}},
+        name="sitemap",
+    ),
+    # The one-pixel beacon each public page shows, counting visits privately (blogs/awards).
+    path("visits/<int:page_id>.gif", visits.count_visit, name="count_visit"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -53,6 +62,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("comments/<int:post_id>/", comment_views.post_comment, name="post_comment"),
+    path("comments/token/", comment_views.form_token, name="comment_form_token"),
     # Following classes by email: subscribe, confirm, preferences, unsubscribe.
     path("subscribe/", include("blogs.subscriptions.urls")),
     # Pupil surveys: a child types the survey code and answers, with or without an account.

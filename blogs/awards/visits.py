@@ -1,11 +1,21 @@
-"""Private visit counting: one daily total per page; no cookies, addresses or browsers stored."""
+"""Private visit counting: one daily total per page; no cookies, addresses or browsers stored.
+
+Pages are cached and shared, so a view of one may never reach the app (the page cache, nginx
+or a CDN answers it). Each public page therefore carries a one-pixel picture, the *beacon*
+(``{% visit_beacon %}``), that every browser asks the app for as it shows the page: no
+JavaScript, no cookie set. Counting it is the beacon's own small request, never the page's.
+"""
 
 import re
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from home.languages import source_language_page
 
 # Well-known crawlers, link previewers and monitors; they are not visitors.
 BOT_USER_AGENT = re.compile(
@@ -56,3 +66,20 @@ def record_visit(page, day=None) -> None:
     except IntegrityError:
         # Another app server made today's row first; add to it.
         PageVisit.objects.filter(page_id=page.pk, date=day).update(count=F("count") + 1)
+
+
+# The smallest transparent GIF: what the beacon's <img> shows.
+PIXEL = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00"
+    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+
+
+def count_visit(request, page_id: int) -> HttpResponse:
+    """The beacon: count a real visitor's view of a live, public page (in its default
+    language: a Welsh reader's visit counts for the post, like an English reader's)."""
+    if is_countable(request):
+        page = Page.objects.live().public().filter(pk=page_id).first()
+        if page is not None:
+            record_visit(source_language_page(page))
+    return HttpResponse(PIXEL, content_type="image/gif")

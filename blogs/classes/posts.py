@@ -175,7 +175,8 @@ class BlogPostPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["awards"] = AwardPage.objects.won_by(post=self)
         context["comments"] = self.approved_comments()
-        context["comment_form"] = CommentForm()
+        # The page is cached and shared: the form's token is fetched as the visitor writes.
+        context["comment_form"] = CommentForm(issue_token=False)
         siblings = BlogPostPage.objects.sibling_of(self, inclusive=False).live().public()
         newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
         context["newer_post"] = siblings.filter(newer).order_by("date", "pk").first()

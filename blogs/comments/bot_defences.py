@@ -28,10 +28,14 @@ class BotDefencesForm(forms.Form):
     automated_message = gettext_lazy("Sorry, this looks automated, so nothing was sent.")
     too_quick_message: str
     open_too_long_message: str
+    missing_token_message = gettext_lazy("Please check the form and send it again.")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, issue_token: bool = True, **kwargs):
+        """``issue_token=False`` for a form on a page many visitors share (a cached page):
+        its token is fetched when the visitor starts writing (``form_token``), or, without
+        JavaScript, given when the form is first sent, which then asks to send it again."""
         super().__init__(*args, **kwargs)
-        if not self.is_bound:
+        if not self.is_bound and issue_token:
             self.initial["started"] = tokens.issue()
         self.token: tokens.FormToken | None = None
 
@@ -39,6 +43,11 @@ class BotDefencesForm(forms.Form):
         cleaned = super().clean()
         if cleaned.get("website"):
             raise forms.ValidationError(self.automated_message)
+        if not cleaned.get("started"):
+            # Sent from a shared page before (or without) fetching a token: the clock starts
+            # now, on a form that keeps what the visitor wrote.
+            self.renew_token()
+            raise forms.ValidationError(self.missing_token_message)
         try:
             token = tokens.read(cleaned.get("started", ""))
         except tokens.TokenExpired:

@@ -38,6 +38,7 @@ class CommentForm(BotDefencesForm, forms.ModelForm):
     open_too_long_message = gettext_lazy(
         "This page was open for a long time. Please check your comment and press Send again."
     )
+    missing_token_message = gettext_lazy("Please check your comment and press Send again.")
 
     class Meta:
         model = Comment

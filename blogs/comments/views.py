@@ -1,11 +1,12 @@
 """A visitor's comment arrives here: checked, stored to wait for a teacher, and thanked."""
 
 from django.contrib import messages
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from home.languages import source_language_page
 
@@ -65,3 +66,11 @@ def _refusal(request, form: CommentForm) -> int | None:
     form.renew_token()
     form.add_error(None, message)
     return status
+
+
+@require_GET
+def form_token(request):
+    """A fresh one-use token for the comment form of a cached post page, fetched by
+    ``comment-form.js`` when the visitor starts writing: the shared page cannot carry one.
+    Never cached (the page cache marks anything not public ``private, no-store``)."""
+    return JsonResponse({"token": tokens.issue()})

@@ -1,6 +1,9 @@
 """Links into the school-wide timeline and feeds, found in the page tree, not hard-coded."""
 
 from django import template
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail.models import Page
 
 from ..classes.class_blogs import ClassBlogIndexPage
 from ..classes.posts import BlogPostPage
@@ -60,3 +63,17 @@ def filter_query(context) -> str:
     query = context["request"].GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def visit_beacon(context) -> str:
+    """The one-pixel picture that counts a visit to this page (``blogs/awards/visits.py``);
+    nothing in a preview."""
+    page = context.get("page")
+    request = context.get("request")
+    if not isinstance(page, Page) or getattr(request, "is_preview", False):
+        return ""
+    return format_html(
+        '<img class="visit-beacon" src="{}" alt="" width="1" height="1">',
+        reverse("count_visit", args=[page.pk]),
+    )

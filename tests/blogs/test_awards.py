@@ -1,5 +1,6 @@
 """The Digital Leaders' weekly Blogging Awards."""
 
+import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -208,23 +209,41 @@ def test_candidate_figures_are_exact_across_the_week_boundaries(eagle, falcon):
     assert [row["page__title"] for row in week["most_visited_posts"]] == ["last", "first"]
 
 
+def beacon_of(response) -> str:
+    """The address of the one-pixel picture a page shows to count its visit."""
+    return re.search(r'<img class="visit-beacon" src="([^"]+)"', response.content.decode())[1]
+
+
 def test_visits_count_once_per_view_and_not_for_bots_previews_or_admins(client, eagle):
     post = BlogPostPageFactory(parent=eagle, title="Counted")
-    client.get(post.url)
-    client.get(post.url, HTTP_USER_AGENT="Mozilla/5.0 (Windows NT 10.0) Firefox/130.0")
-    client.get(post.url, HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
-    client.get(post.url, HTTP_USER_AGENT="facebookexternalhit/1.1")
+    page = client.get(post.url)
+    # Showing the page writes nothing (it may come from a cache); its beacon counts the view.
+    assert not PageVisit.objects.exists()
+    beacon = beacon_of(page)
+    client.get(beacon)
+    client.get(beacon, HTTP_USER_AGENT="Mozilla/5.0 (Windows NT 10.0) Firefox/130.0")
+    client.get(beacon, HTTP_USER_AGENT="Mozilla/5.0 (compatible; Googlebot/2.1)")
+    client.get(beacon, HTTP_USER_AGENT="facebookexternalhit/1.1")
     assert PageVisit.objects.get(page=post).count == 2
     editor = UserFactory(is_superuser=True)
     client.force_login(editor)
-    client.get(post.url)
-    client.get(reverse("wagtailadmin_pages:view_draft", args=(post.pk,)))
+    client.get(beacon)
+    preview = client.get(reverse("wagtailadmin_pages:view_draft", args=(post.pk,)))
+    assert 'class="visit-beacon"' not in preview.content.decode()
     assert PageVisit.objects.get(page=post).count == 2
     stored = {field.name for field in PageVisit._meta.get_fields()}
     assert stored == {"id", "page", "date", "count"}
 
 
-def test_counting_a_visit_sets_no_cookie(client, eagle):
-    response = client.get(eagle.url)
+def test_counting_a_visit_sets_no_cookie_and_is_never_cached(client, eagle):
+    beacon = client.get(beacon_of(client.get(eagle.url)))
+    assert beacon["Content-Type"] == "image/gif"
+    assert "no-store" in beacon["Cache-Control"]
     assert PageVisit.objects.get(page=eagle).count == 1
-    assert not response.cookies
+    assert not beacon.cookies
+
+
+def test_a_draft_or_staff_only_page_is_never_counted(client, eagle):
+    draft = BlogPostPageFactory(parent=eagle, title="Draft", live=False)
+    client.get(reverse("count_visit", args=[draft.pk]))
+    assert not PageVisit.objects.exists()

@@ -247,12 +247,36 @@ def test_a_form_sent_again_is_refused_with_a_fresh_form(client, post):
 
 
 @pytest.mark.django_db
-def test_the_form_on_the_page_carries_a_token_that_works_once(client, post):
-    token = form_token_in(client.get(post.url).content.decode())
-    assert form_token_in(client.get(post.url).content.decode()) != token  # one per page shown
+def test_the_shared_page_carries_no_token_and_each_writer_fetches_one_that_works_once(
+    client, post
+):
+    page = client.get(post.url)
+    # The same page for every visitor (it is cached): no token in it, and no cookie.
+    assert 'name="started" value=' not in page.content.decode()
+    assert not page.cookies
+    token_url = re.search(r'data-token-url="([^"]+)"', page.content.decode())[1]
+    answer = client.get(token_url)
+    assert "no-store" in answer["Cache-Control"] and not answer.cookies
+    token = answer.json()["token"]
+    assert client.get(token_url).json()["token"] != token  # one per writer
     time.sleep(tokens.MIN_SECONDS_TO_WRITE + 0.2)  # a person takes a moment to write
     assert client.post(comment_url(post), form_data(started=token)).status_code == 302
     assert client.post(comment_url(post), form_data(started=token)).status_code == 400
+    assert Comment.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_without_javascript_the_form_asks_to_be_sent_again_with_the_text_kept(client, post):
+    response = client.post(comment_url(post), form_data(started=""))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Please check your comment and press Send again." in html
+    assert "What lovely rockets!" in html
+    assert not Comment.objects.exists()
+    # The form shown again carries a token whose clock started when it was first sent.
+    time.sleep(tokens.MIN_SECONDS_TO_WRITE + 0.2)
+    retry = client.post(comment_url(post), form_data(started=form_token_in(html)))
+    assert retry.status_code == 302
     assert Comment.objects.count() == 1
 
 

@@ -105,7 +105,8 @@ class PublicPagesTests(TestCase):
         visitor = Client(enforce_csrf_checks=True)
         page = visitor.get(self.pages["post with its comment form"]).content.decode()
         action = re.search(r'<form class="comment-form" method="post" action="([^"]+)"', page)[1]
-        token = re.search(r'name="started" value="([^"]+)"', page)[1]
+        token_url = re.search(r'data-token-url="([^"]+)"', page)[1]
+        token = visitor.get(token_url).json()["token"]
         self.assertNotIn("csrfmiddlewaretoken", page)
         time.sleep(tokens.MIN_SECONDS_TO_WRITE + 0.2)  # a person takes a moment to write
         response = visitor.post(

@@ -109,7 +109,7 @@ def test_media_stays_on_local_disk_unless_a_bucket_is_named():
     assert s3["OPTIONS"]["file_overwrite"] is False
 
 
-def test_a_purge_url_turns_on_wagtails_frontend_cache_invalidation(tmp_path):
+def test_a_purge_url_sends_every_purge_to_the_caching_proxy(tmp_path):
     env = production_env(tmp_path)
     env["FRONTEND_CACHE_PURGE_URL"] = "http://cache.internal:6081"
     result = run_manage(
@@ -117,12 +117,15 @@ def test_a_purge_url_turns_on_wagtails_frontend_cache_invalidation(tmp_path):
         "--no-imports",
         "-c",
         "from django.conf import settings as s;"
-        "print('wagtail.contrib.frontend_cache' in s.INSTALLED_APPS,"
+        "print(s.WAGTAILFRONTENDCACHE['proxy']['BACKEND'],"
         " s.WAGTAILFRONTENDCACHE['proxy']['LOCATION'])",
         **env,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["True", "http://cache.internal:6081"]
+    assert result.stdout.split() == [
+        "home.page_cache.frontend.PurgeRequestBackend",
+        "http://cache.internal:6081",
+    ]
 
 
 def test_production_collects_static_files_compressed_with_hashed_names(tmp_path):
