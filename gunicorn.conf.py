@@ -31,4 +31,3 @@ def post_fork(server, worker):
 
     for connection in connections.all(initialized_only=True):
         connection.close()
-

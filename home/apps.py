@@ -10,8 +10,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         # Signal handlers need the app registry ready, so they load here, not at import.
         from . import private_files, signals
-        from .page_cache import receivers as page_cache_receivers
         from .images import receivers as image_receivers  # the same: they use the models
+        from .page_cache import receivers as page_cache_receivers
 
         signals.connect()
         # First, so that an upload is cleaned before private_files may store it.

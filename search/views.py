@@ -2,23 +2,30 @@
 
 Wagtail's database search backend uses PostgreSQL's full-text search when the database is
 PostgreSQL (and SQLite's FTS otherwise); see README for Elasticsearch/OpenSearch. Each search
-is recorded (the words only, never who searched) for Wagtail's search promotions and its
-"Search terms" report.
+is counted (the words only, never who searched) for Wagtail's search promotions and its
+"Search terms" report, in batches (``hits``). Results pages are public pages, kept by the page
+cache until anything is published.
+
+Only the page of results shown is fetched from the index: ten rows, title matches first, and
+two counts, however many pages match (``RankedResults``).
 """
 
 import re
 
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from blogs.classes.class_blogs import ClassBlogIndexPage
 from blogs.classes.listing import attach_class_blogs
 from blogs.classes.posts import BlogPostPage
 from blogs.classes.subjects import Subject
 from blogs.helpsheets.models import restricted_paths, under_any
+from home.page_cache.policy import public_view
 from home.pagination import paginate
 
+from . import hits
 from .filters import RESULT_TYPES, SearchFilterSet
 
 RESULTS_PER_PAGE = 10
@@ -38,14 +45,18 @@ def promoted_pages(request, query: str):
     """Editors' picks for the query, under the results' rule: live pages this visitor may see."""
     if not query:
         return []
+    # Read only: a query nobody promoted has no row, and none is made for it here.
     return (
-        Query.get(query)
-        .editors_picks.filter(page__live=True)
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(query), page__live=True
+        )
         .exclude(page_id__in=hidden_page_ids(request))
         .select_related("page")
+        .order_by("sort_order")
     )
 
 
+@public_view
 def search(request):
     # Results in the language the visitor is reading; untranslated pages appear as their
     # stand-in copies, so a Welsh search still finds everything, linked within /cy/.
@@ -69,10 +80,10 @@ def search(request):
 
     # Only words reach the search backend: stray quotes and operators are not syntax errors.
     terms = " ".join(re.sub(r"[^\w\s]", " ", query).split())
-    results = paginate(request, ranked_ids(filters.qs, terms), RESULTS_PER_PAGE)
+    results = paginate(request, RankedResults(filters.qs, terms), RESULTS_PER_PAGE)
     results.object_list = _describe(list(results.object_list))
     if query and results.number == 1:
-        Query.get(query).add_hit()
+        hits.count(query)
     return TemplateResponse(
         request,
         "search/search.html",
@@ -85,18 +96,55 @@ def search(request):
     )
 
 
-def ranked_ids(pages, terms: str) -> list[int]:
-    """Matching page ids, pages whose title matches first, each group by relevance.
+class RankedResults:
+    """Matching page ids, pages whose title matches first, each group by relevance, as a
+    sequence the paginator slices: only the page shown is fetched from the index.
 
     Backends rank differently (SQLite's bm25, PostgreSQL's ts_rank); putting title matches
     first makes "a post called Volcanoes" beat "a post that mentions volcanoes" on all of them.
     """
-    if not terms:
-        return []
-    pages = pages.order_by()
-    by_title = [page.pk for page in pages.search(terms, fields=["title"])]
-    titled = set(by_title)
-    return by_title + [page.pk for page in pages.search(terms) if page.pk not in titled]
+
+    def __init__(self, pages, terms: str):
+        self.pages = pages.order_by()
+        self.terms = terms
+
+    def _titled(self):
+        return self.pages.search(self.terms, fields=["title"])
+
+    def _everything(self):
+        return self.pages.search(self.terms)
+
+    def count(self) -> int:
+        if not self.terms:
+            return 0
+        if not hasattr(self, "_count"):
+            self._count = self._everything().count()
+        return self._count
+
+    __len__ = count
+
+    def _title_count(self) -> int:
+        if not hasattr(self, "_title_total"):
+            self._title_total = self._titled().count()
+        return self._title_total
+
+    def __getitem__(self, window: slice) -> list[int]:
+        start, stop = window.start or 0, window.stop
+        if not self.terms or stop <= start:
+            return []
+        titled = self._title_count()
+        ids = []
+        if start < titled:
+            ids = [page.pk for page in self._titled()[start : min(stop, titled)]]
+        if stop > titled:
+            # The rest, in relevance order, less the title matches already listed above.
+            skip = max(0, start - titled)
+            rest = self._everything()
+            if titled:
+                title_ids = [page.pk for page in self._titled()]
+                rest = self.pages.exclude(pk__in=title_ids).search(self.terms)
+            ids += [page.pk for page in rest[skip : skip + (stop - start - len(ids))]]
+        return ids
 
 
 def _describe(page_ids: list[int]) -> list:

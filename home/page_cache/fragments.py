@@ -73,13 +73,13 @@ def remember(
     cache = caches[store.PAGE_CACHE]
     try:
         value = cache.get(key, _MISSING)
-    except Exception:  # noqa: BLE001 - the cache failing only means building it again
+    except Exception:
         logger.warning("Fragment cache unavailable", exc_info=True)
         return build()
     if value is _MISSING:
         value = build()
         try:
             cache.set(key, value, policy.shared_seconds())
-        except Exception:  # noqa: BLE001
+        except Exception:
             logger.warning("Fragment cache unavailable", exc_info=True)
     return value

@@ -157,7 +157,7 @@ def retry_purge(data: dict, page_cache: bool, backends: list[str], attempt: int)
     if page_cache:
         try:
             store.expire(batch.paths, batch.subtrees, everything=batch.everything)
-        except Exception:  # noqa: BLE001 - tried again, later
+        except Exception:
             logger.warning("Could not purge the page cache (try %s)", attempt, exc_info=True)
             retry_later(batch, page_cache=True, attempt=attempt + 1)
     if backends:

@@ -9,11 +9,15 @@ or unreachable).
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
+from wagtail import hooks
 
 from ..middleware import SiteLanguageMiddleware
 from . import policy, store
 
 HEADER = "X-Page-Cache"
+# Functions registered with this hook hear of each page answered from the cache, which never
+# reaches its view: ``fn(request)`` (search counts its searches).
+PAGE_CACHE_HIT_HOOK = "page_cache_hit"
 
 
 class PageCacheMiddleware:
@@ -50,6 +54,8 @@ class PageCacheMiddleware:
             headers=entry["headers"],
         )
         SiteLanguageMiddleware.remember_language(request, response, entry["languages"])
+        for heard in hooks.get_hooks(PAGE_CACHE_HIT_HOOK):
+            heard(request)
         response[HEADER] = "hit"
         return response
 

@@ -168,7 +168,7 @@ def run(batch: PurgeBatch) -> None:
     """Purge now: the page cache, then the frontend caches; retried later on failure."""
     try:
         store.expire(batch.paths, batch.subtrees, everything=batch.everything)
-    except Exception:  # noqa: BLE001 - a purge must never fail the change that caused it
+    except Exception:
         logger.exception("Could not purge the page cache; trying again in a minute")
         frontend.retry_later(batch, page_cache=True)
     frontend.purge(batch)

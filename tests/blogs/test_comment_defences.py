@@ -247,9 +247,7 @@ def test_a_form_sent_again_is_refused_with_a_fresh_form(client, post):
 
 
 @pytest.mark.django_db
-def test_the_shared_page_carries_no_token_and_each_writer_fetches_one_that_works_once(
-    client, post
-):
+def test_the_shared_page_carries_no_token_and_each_writer_fetches_one_that_works_once(client, post):
     page = client.get(post.url)
     # The same page for every visitor (it is cached): no token in it, and no cookie.
     assert 'name="started" value=' not in page.content.decode()
