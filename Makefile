@@ -8,7 +8,7 @@ ADDRESS ?= http://$(HOST):$(PORT)
 BIN    := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= schoolsite.settings.dev
 
-.PHONY: demo digest test test-unit test-browser html-checker check install install-test browser-deps lint format messages messages-check clean
+.PHONY: bench scale-test demo digest test test-unit test-browser html-checker check install install-test browser-deps lint format messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -98,3 +98,14 @@ messages-check: messages
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private-media static_collected node_modules
+
+# Public pages under load, before and after, in one run (scripts/bench.py; needs wrk): seeds
+# BENCH_POSTS posts into .bench/ (once), serves the baseline and this version with the
+# production settings under gunicorn, prints the table and writes it into docs/benchmarks.md.
+BENCH_POSTS ?= 10000
+BENCH_BASELINE ?= 4726807
+bench: install-test
+	@command -v wrk >/dev/null 2>&1 || { \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq wrk; }
+	$(BIN)/python scripts/bench.py --posts $(BENCH_POSTS) --baseline $(BENCH_BASELINE) $(BENCH_ARGS)

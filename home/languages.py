@@ -13,6 +13,8 @@ from django.db.models import Q
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
+from .page_cache.fragments import remember
+
 
 def enabled_languages(request=None) -> list[str]:
     """Language codes that have a Locale, in the order of ``settings.LANGUAGES``.
@@ -21,8 +23,13 @@ def enabled_languages(request=None) -> list[str]:
     """
     if request is not None and hasattr(request, "_schoolsite_languages"):
         return request._schoolsite_languages
-    codes = set(Locale.objects.values_list("language_code", flat=True))
-    languages = [code for code, _name in settings.LANGUAGES if code in codes]
+
+    def ask_the_database() -> list[str]:
+        codes = set(Locale.objects.values_list("language_code", flat=True))
+        return [code for code, _name in settings.LANGUAGES if code in codes]
+
+    # Kept between requests (a new Locale purges everything, see home.page_cache).
+    languages = remember(request, "enabled-languages", ask_the_database)
     if request is not None:
         request._schoolsite_languages = languages
     return languages
@@ -44,7 +51,10 @@ def localized_home(request) -> Page | None:
     """The site's home page in the current language (English when there is no translation)."""
     cache_key = f"_schoolsite_home_{get_language()}"
     if not hasattr(request, cache_key):
-        setattr(request, cache_key, _find_localized_home(request))
+        # Kept between requests for each host and language (a change to a home page or to the
+        # Sites purges everything, see home.page_cache).
+        home = remember(request, "localized-home", lambda: _find_localized_home(request))
+        setattr(request, cache_key, home)
     return getattr(request, cache_key)
 
 

@@ -10,12 +10,19 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from wagtail.models import Site
 
 from .languages import enabled_languages
+from .page_cache.fragments import remember
 
 
 class SiteLanguageMiddleware(LocaleMiddleware):
     def process_request(self, request):
+        # Wagtail asks for the request's Site several times; kept between requests per host
+        # (a change to the Sites purges everything, see home.page_cache).
+        request._wagtail_site = remember(
+            request, "site", lambda: Site._find_for_request(request), per_language=False
+        )
         super().process_request(request)
         enabled = enabled_languages(request)
         in_path = translation.get_language_from_path(request.path_info)

@@ -16,6 +16,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from home.languages import localized_home
+from home.page_cache.fragments import remember
 from home.pagination import paginate
 
 from .class_blogs import ClassBlogIndexPage
@@ -171,7 +172,12 @@ def timeline_url(request) -> str:
     Asked by the menu, cards and feeds of one page many times: looked up once per request.
     """
     if not hasattr(request, "_schoolsite_timeline_url"):
-        home = localized_home(request)
-        timeline = TimelinePage.objects.child_of(home).live().first() if home else None
-        request._schoolsite_timeline_url = timeline.get_url(request) if timeline else ""
+
+        def find() -> str:
+            home = localized_home(request)
+            timeline = TimelinePage.objects.child_of(home).live().first() if home else None
+            return timeline.get_url(request) if timeline else ""
+
+        # Kept between requests (the timeline is in the menu: a change purges everything).
+        request._schoolsite_timeline_url = remember(request, "timeline-url", find)
     return request._schoolsite_timeline_url

@@ -45,11 +45,14 @@ def _generations(request: HttpRequest, per_page: bool) -> list[str] | None:
     return [found.generations[store.EVERYTHING]]
 
 
-def key_for(request: HttpRequest, name: str, per_page: bool, vary: tuple = ()) -> str | None:
+def key_for(
+    request: HttpRequest, name: str, per_page: bool, vary: tuple = (), per_language: bool = True
+) -> str | None:
     generations = _generations(request, per_page)
     if generations is None:
         return None
-    parts = [name, request.get_host(), get_language() or "", *generations, *map(str, vary)]
+    language = (get_language() or "") if per_language else ""
+    parts = [name, request.get_host(), language, *generations, *map(str, vary)]
     if per_page:
         parts.append(request.path)
     digest = hashlib.md5("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()
@@ -62,12 +65,14 @@ def remember(
     build: Callable[[], T],
     *,
     per_page: bool = False,
+    per_language: bool = True,
     vary: tuple = (),
 ) -> T:
-    """``build()``, kept until a purge of everything (``per_page``: or of this page)."""
+    """``build()``, kept until a purge of everything (``per_page``: or of this page), one for
+    each host and (``per_language``) each language."""
     if request is None or not enabled() or not store.cache_available():
         return build()
-    key = key_for(request, name, per_page, vary)
+    key = key_for(request, name, per_page, vary, per_language)
     if key is None:
         return build()
     cache = caches[store.PAGE_CACHE]

@@ -1,95 +1,136 @@
-"""List pages and post pages run a fixed number of SQL queries, however many posts exist."""
+"""Every public page type runs a fixed number of SQL queries when the page cache does not hold
+it, in a school with four languages, the same for 10 posts as for many more (10,000: ``make
+bench``), within ``BUDGET``; a page the cache holds runs none.
 
+"Not held" is the page as it is made right after a change purged it: the parts every page
+repeats (menu, footer, school details, languages) are still kept (home/page_cache/fragments.py).
+"""
+
+from datetime import date
+
+from django.core.cache import caches
 from django.db import connection
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale, Page
-from wagtail_localize.models import LocaleSynchronization
+from django.utils.text import slugify
+from wagtail.models import Page
 from wagtail_localize.synctree import create_aliases_for_new_page
 
-from blogs.models import AuthorProfile
-from tests.factories import (
-    BlogPostPageFactory,
-    ClassBlogIndexPageFactory,
-    ImageFactory,
-    SubjectFactory,
-    UserFactory,
-    school_home,
-)
+from blogs.models import AwardCategory, AwardPage, BlogPostPage, Subject
+from home.page_cache import store
+from tests.factories import BlogPostPageFactory, ImageFactory, StandardPageFactory
+from tests.school import build_school
 
-URLS = [
-    "/en-gb/",
-    "/en-gb/eagle/",
-    "/en-gb/news/",
-    "/en-gb/news/?subject=science&tag=space",
-    "/en-gb/news/subjects/science/",
-]
+# The issue's aim is 15 on every page type; reached today by the school's own pages, lists of
+# awards and help sheets and the feeds, not yet by a post, the timeline's pages, search or the
+# sitemap in every language (docs/benchmarks.md has each figure). This holds what is reached.
+BUDGET = 26
+LANGUAGES = ("en-gb", "cy", "pl", "ur")
 
 
+@override_settings(SCHOOLSITE_PAGE_CACHE=True, SCHOOLSITE_FRAGMENT_CACHE=True)
 class QueryBudgetTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        home = school_home()
-        cls.classes = [
-            ClassBlogIndexPageFactory(parent=home, title=f"{name} Class", slug=name.lower())
-            for name in ("Eagle", "Falcon")
-        ]
-        cls.science = SubjectFactory(name="Science", slug="science")
-        cls.maths = SubjectFactory(name="Maths", slug="maths")
-        cls.pupil = UserFactory(first_name="Amara", last_name="Smithson")
-        AuthorProfile.objects.create(user=cls.pupil)
+        cls.school = build_school(help_sheets=True, languages=True)
+        home = cls.school.home
+        create_aliases_for_new_page(
+            StandardPageFactory(parent=home, title="About us", slug="about-us")
+        )
+        award = AwardPage(
+            title="Star post",
+            slug="star-post",
+            week_start=date(2026, 11, 16),
+            category=AwardCategory.objects.get(name="Star post"),
+            winner_kind="class",
+            winning_class=cls.school.eagle,
+            citation="Brilliant!",
+        )
+        cls.school.awards.add_child(instance=award)
+        create_aliases_for_new_page(award)
         cls.images = [ImageFactory(description=f"Picture {n}") for n in range(3)]
+        cls.subjects = list(Subject.objects.all()[:2])
         cls.created = 0
+
+    def setUp(self):
+        caches[store.PAGE_CACHE].clear()
 
     def add_posts(self, count: int) -> None:
         for _ in range(count):
             number = self.created
-            post = BlogPostPageFactory.build(
-                title=f"Post {number}",
-                slug=f"post-{number}",
-                owner=self.pupil,
+            title = f"Budget post {number}"
+            post = BlogPostPageFactory(
+                parent=[self.school.eagle, self.school.falcon][number % 2],
+                title=title,
+                slug=slugify(title),
+                owner=self.school.users["eagle.pupil"],
                 featured_image=self.images[number % 3],
+                subjects=self.subjects,
+                tags=["castles", f"week{number % 7}"],
             )
-            # Subjects and tags set before the one save, as the admin's form does.
-            post.subjects = [self.science, self.maths]
-            post.tags.add("space", f"week{number % 7}")
-            self.classes[number % 2].add_child(instance=post)
-            if Locale.objects.filter(language_code="cy").exists():
-                create_aliases_for_new_page(post)  # as the admin does
+            create_aliases_for_new_page(post)  # as the admin does in a school with languages
             self.created += 1
 
-    def query_counts(self, language: str = "en-gb") -> dict[str, int]:
-        post_url = Page.objects.get(title="Post 1", locale__language_code=language).url
+    def urls(self, language: str) -> dict[str, str]:
+        def url_of(page: Page) -> str:
+            return Page.objects.get(
+                translation_key=page.translation_key, locale__language_code=language
+            ).url
+
+        post = BlogPostPage.objects.get(slug="castle-models", locale__language_code="en-gb")
+        timeline = url_of(self.school.timeline)
+        library = self.school.help_sheets
+        public_sheet = library.get_children().live().public().first()
+        return {
+            "home": url_of(self.school.home),
+            "standard page": url_of(
+                Page.objects.get(slug="about-us", locale__language_code="en-gb")
+            ),
+            "class blog": url_of(self.school.eagle),
+            "post": url_of(post),
+            "timeline": timeline,
+            "timeline, filtered": timeline + "?class=eagle&tag=castles",
+            "subject page": timeline + f"subjects/{self.subjects[0].slug}/",
+            "hashtag page": timeline + "tags/castles/",
+            "school feed": timeline + "feed/rss/",
+            "hashtag feed": timeline + "tags/castles/feed/atom/",
+            "class feed": url_of(self.school.eagle) + "feed/rss/",
+            "awards": url_of(self.school.awards),
+            "award": url_of(Page.objects.get(slug="star-post", locale__language_code="en-gb")),
+            "help sheets": url_of(library),
+            "help sheet": url_of(public_sheet),
+            "search": f"/{language}/search/?q=castles",
+            "sitemap": "/sitemap.xml",
+        }
+
+    def query_counts(self, language: str) -> dict[str, int]:
         counts = {}
-        for url in [*(url.replace("/en-gb/", f"/{language}/") for url in URLS), post_url]:
-            self.client.get(url)  # renditions are made on the first view; count the next ones
+        for name, url in self.urls(language).items():
+            self.client.get(url)  # renditions and the shared parts are made on the first view
+            store.expire(paths=[url.partition("?")[0]])  # as a change to the page does
             with CaptureQueriesContext(connection) as queries:
                 response = self.client.get(url)
             self.assertEqual(response.status_code, 200, url)
-            counts[url if url != post_url else "post page"] = len(queries)
+            self.assertEqual(response["X-Page-Cache"], "miss", url)
+            counts[name] = len(queries)
         return counts
 
-    def test_list_and_post_pages_run_the_same_queries_for_5_posts_or_500(self):
-        self.add_posts(5)
-        with_five = self.query_counts()
-        self.add_posts(495)
-        with_five_hundred = self.query_counts()
-        print(f"SQL queries per page, 5 posts: {with_five}; 500 posts: {with_five_hundred}")  # noqa: T201 - the figures, for the README
-        self.assertEqual(with_five, with_five_hundred)
-        for url, count in with_five.items():
-            self.assertLessEqual(count, 30, f"{url} runs {count} queries")
+    def test_every_public_page_type_runs_the_same_few_queries_for_10_posts_or_many(self):
+        self.add_posts(10 - len(self.school.posts["eagle"]) - len(self.school.posts["falcon"]))
+        with_ten = {language: self.query_counts(language) for language in LANGUAGES}
+        self.add_posts(30)
+        with_forty = {language: self.query_counts(language) for language in LANGUAGES}
+        print(f"SQL queries per page, 10 posts: {with_ten}")  # noqa: T201 - figures for docs
+        self.maxDiff = None
+        self.assertEqual(with_ten, with_forty)
+        for language, counts in with_ten.items():
+            for name, count in counts.items():
+                self.assertLessEqual(count, BUDGET, f"{language} {name} runs {count} queries")
 
-    def test_welsh_pages_run_the_same_queries_for_5_posts_or_100(self):
-        """The Welsh site lists the Welsh copies of every post: still a fixed count."""
-        welsh = Locale.objects.create(language_code="cy")
-        LocaleSynchronization.objects.create(locale=welsh, sync_from=Locale.get_default())
-        self.add_posts(5)
-        with_five = self.query_counts("cy")
-        self.add_posts(95)
-        with_a_hundred = self.query_counts("cy")
-        print(f"SQL queries per Welsh page, 5 posts: {with_five}; 100 posts: {with_a_hundred}")  # noqa: T201 - the figures, for the README
-        self.assertEqual(with_five, with_a_hundred)
-        # A few more than English: Wagtail routes through the Welsh tree, and an untranslated
-        # copy also checks its English original's privacy and finds it for the note.
-        for url, count in with_five.items():
-            self.assertLessEqual(count, 36, f"{url} runs {count} queries")
+    def test_a_page_the_cache_holds_runs_no_query(self):
+        url = self.urls("cy")["post"]
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response["X-Page-Cache"], "hit")
+        self.assertEqual(len(queries), 0)
