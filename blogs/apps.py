@@ -16,3 +16,19 @@ class BlogsConfig(AppConfig):
 
         # Registered before any admin view asks, so Wagtail never falls back to its default.
         register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+
+        # What a public page shows changes with its comments and with the snippets it names:
+        # purge the page cache (home/page_cache) however they change.
+        from django.db.models.signals import post_delete, post_save
+
+        from .awards.models import AwardCategory  # models: only once the registry is ready
+        from .classes import purging
+        from .classes.authors import AuthorProfile
+        from .classes.subjects import Subject
+
+        for signal in (post_save, post_delete):
+            signal.connect(purging.comment_changed, sender=Comment, dispatch_uid="page-cache")
+            for model in (Subject, AuthorProfile, AwardCategory):
+                signal.connect(
+                    purging.shown_everywhere_changed, sender=model, dispatch_uid="page-cache"
+                )

@@ -66,7 +66,7 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def run(command: list, cwd: Path = ROOT, env: dict | None = None, quiet: bool = True) -> str:
+def run(command: list, cwd: Path = ROOT, env: dict | None = None) -> str:
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         sys.exit(f"{' '.join(map(str, command))} failed:\n{result.stdout}\n{result.stderr}")
@@ -137,7 +137,7 @@ def start_server(tree: Path, env: dict) -> tuple[subprocess.Popen, str]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            urlopen(address + "/en-gb/", timeout=30).read()  # noqa: S310 - our own server
+            urlopen(address + "/en-gb/", timeout=30).read()
             return server, address
         except OSError:
             time.sleep(0.5)
@@ -173,14 +173,14 @@ def wrk(url: str, seconds: int, connections: int) -> dict:
 def measure(address: str, pages: dict, seconds: int, connections: int) -> dict:
     results = {}
     for name, path in pages.items():
-        urlopen(address + path, timeout=60).read()  # noqa: S310 - warm: renditions, caches
+        urlopen(address + path, timeout=60).read()
         results[name] = wrk(address + path, seconds, connections)
         print(f"  {name:<14} {results[name]['rps']:>8.0f} req/s", flush=True)
     return results
 
 
 def static_path(address: str) -> str:
-    html = urlopen(address + "/en-gb/", timeout=60).read().decode()  # noqa: S310
+    html = urlopen(address + "/en-gb/", timeout=60).read().decode()
     return re.search(r'href="(/static/css/site[^"]*\.css)"', html)[1]
 
 

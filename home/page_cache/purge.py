@@ -48,7 +48,6 @@ class PurgeBatch:
     subtrees: set[str] = field(default_factory=set)
     everything: bool = False
     urls: set[str] = field(default_factory=set)
-    on_commit: object = field(default=None, repr=False, compare=False)
 
     def add_url(self, url: str, *, subtree: bool = False) -> None:
         """A full URL (``https://host/path``) or a path beginning with ``/``."""
@@ -140,28 +139,28 @@ _pending = threading.local()
 
 
 def schedule(batch: PurgeBatch) -> None:
-    """Purge ``batch`` when the current transaction commits (at once outside one); the batches
-    of one transaction (a page deleted with its children) are purged together."""
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
+    """Purge ``batch`` when the current transaction commits (at once outside one).
+
+    Batches waiting in this thread are purged together by the first commit that comes (a page
+    deleted with its children is one purge). A batch of a transaction rolled back is purged
+    with the next one: a purge too many never shows.
+    """
+    if not transaction.get_connection().in_atomic_block:
         run(batch)
         return
     pending = getattr(_pending, "batch", None)
-    # Still waiting for this transaction's commit (not rolled back and forgotten)?
-    if pending is not None and any(
-        callback is pending.on_commit for _ids, callback, _robust in connection.run_on_commit
-    ):
+    if pending is None:
+        _pending.batch = batch
+    else:
         pending.merge(batch)
-        return
+    transaction.on_commit(_run_pending, robust=True)
 
-    def on_commit() -> None:
-        if getattr(_pending, "batch", None) is batch:
-            _pending.batch = None
+
+def _run_pending() -> None:
+    batch = getattr(_pending, "batch", None)
+    _pending.batch = None
+    if batch is not None:
         run(batch)
-
-    batch.on_commit = on_commit
-    _pending.batch = batch
-    transaction.on_commit(on_commit, robust=True)
 
 
 def run(batch: PurgeBatch) -> None:
