@@ -12,6 +12,7 @@ from .helpsheets import wagtail_hooks as helpsheets_hooks
 from .reports import wagtail_hooks as reports_hooks  # noqa: F401 - registers its hooks
 from .school import wagtail_hooks as school_hooks  # noqa: F401 - registers its hooks
 from .subscriptions import wagtail_hooks as mail_hooks  # noqa: F401 - registers its hooks
+from .writing import wagtail_hooks as writing_hooks  # noqa: F401 - registers its hooks
 
 
 class BlogsViewSetGroup(SnippetViewSetGroup):

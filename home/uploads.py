@@ -91,6 +91,32 @@ class CheckedDocumentForm(BaseDocumentForm):
         return upload
 
 
+def check_media_upload(upload, media_type: str) -> None:
+    """Refuse an audio or video upload that is too large, of a type not allowed for
+    ``media_type`` (``MediaType.AUDIO`` or ``VIDEO``), or not what its name says."""
+    limit = settings.SCHOOLSITE_MEDIA_MAX_UPLOAD_SIZE
+    if upload.size > limit:
+        raise ValidationError(
+            _("This file is %(size)s; the largest allowed is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
+    allowed = (
+        wagtailmedia_settings.AUDIO_EXTENSIONS
+        if media_type == MediaType.AUDIO
+        else wagtailmedia_settings.VIDEO_EXTENSIONS
+    )
+    extension = _extension(upload.name)
+    if extension not in allowed:
+        raise ValidationError(
+            _("Files of type “%(extension)s” cannot be uploaded here. Use one of: %(allowed)s.")
+            % {"extension": extension or "?", "allowed": ", ".join(allowed)},
+            code="invalid_extension",
+        )
+    if _is_new_upload(upload):
+        check_content(upload)
+
+
 class LimitedMediaForm(BaseMediaForm):
     """wagtailmedia's form, refusing files that are too large, of the wrong type, or that are
     not what their name says."""
@@ -99,25 +125,7 @@ class LimitedMediaForm(BaseMediaForm):
         upload = self.cleaned_data.get("file")
         if not upload or not hasattr(upload, "size"):
             return upload
-        limit = settings.SCHOOLSITE_MEDIA_MAX_UPLOAD_SIZE
-        if upload.size > limit:
-            raise ValidationError(
-                _("This file is %(size)s; the largest allowed is %(limit)s.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
-            )
-        allowed = (
-            wagtailmedia_settings.AUDIO_EXTENSIONS
-            if self.instance.type == MediaType.AUDIO
-            else wagtailmedia_settings.VIDEO_EXTENSIONS
-        )
-        extension = _extension(upload.name)
-        if extension not in allowed:
-            raise ValidationError(
-                _("Files of type “%(extension)s” cannot be uploaded here. Use one of: %(allowed)s.")
-                % {"extension": extension or "?", "allowed": ", ".join(allowed)}
-            )
-        if _is_new_upload(upload):
-            check_content(upload)
+        check_media_upload(upload, self.instance.type)
         return upload
 
     def clean_thumbnail(self):

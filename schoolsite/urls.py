@@ -13,6 +13,8 @@ from blogs.awards import visits
 from blogs.comments import views as comment_views
 from blogs.school import sign_in_views
 from blogs.school.user_admin import SchoolAccountView
+from blogs.writing.admin_home import admin_home
+from blogs.writing.manifest import quick_post_manifest
 from home.page_cache.policy import public_view
 from home.private_files.views import serve_private_file
 from home.sitemap import SchoolSitemap
@@ -32,7 +34,11 @@ urlpatterns = [
         require_admin_access(never_cache(SchoolAccountView.as_view())),
         name="wagtailadmin_account",
     ),
+    # A pupil with no other role starts at "My posts"; everyone else at Wagtail's dashboard.
+    path("admin/", admin_home, name="wagtailadmin_home"),
     path("admin/", include(wagtailadmin_urls)),
+    # A teacher's home-screen shortcut to the quick post (browsers fetch it without cookies).
+    path("quick-post.webmanifest", quick_post_manifest, name="quick_post_manifest"),
     path("documents/", include(wagtaildocs_urls)),
     # Files of private collections, after a permission check (home/private_files).
     path("private-media/<path:path>", serve_private_file, name="private_file"),

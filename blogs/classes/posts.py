@@ -24,6 +24,7 @@ from ..comments.forms import CommentForm
 from ..comments.models import Comment
 from .authors import personal_name, public_author_name
 from .blocks import BlogPostStreamBlock
+from .post_form import BlogPostForm
 
 
 class BlogPostTag(TaggedItemBase):
@@ -99,6 +100,7 @@ class BlogPostPage(Page):
     body = StreamField(BlogPostStreamBlock(), verbose_name=_("body"))
 
     objects = BlogPostManager()
+    base_form_class = BlogPostForm
 
     parent_page_types = ["blogs.ClassBlogIndexPage"]
     subpage_types: list[str] = []

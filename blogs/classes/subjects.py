@@ -6,6 +6,26 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 
+class SubjectPicture(models.TextChoices):
+    """The pictures of ``blogs/static/blogs/subjects.svg``, which children choose subjects by."""
+
+    ENGLISH = "english", _("Open book (English)")
+    MATHS = "maths", _("Sums (maths)")
+    SCIENCE = "science", _("Flask (science)")
+    HISTORY = "history", _("Castle (history)")
+    GEOGRAPHY = "geography", _("Globe (geography)")
+    ART = "art-and-design", _("Paint palette (art and design)")
+    MUSIC = "music", _("Musical notes (music)")
+    PE = "pe", _("Ball (PE)")
+    COMPUTING = "computing", _("Computer (computing)")
+    RE = "re", _("Candle (RE)")
+    PSHE = "pshe", _("Heart (PSHE)")
+    LANGUAGES = "languages", _("Speech bubbles (languages)")
+    DESIGN_AND_TECHNOLOGY = "design-and-technology", _("Cog and hammer (design and technology)")
+    OUTDOORS = "outdoors", _("Leaf (outdoor learning)")
+    STAR = "star", _("Star (anything else)")
+
+
 class Subject(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=60, unique=True)
     slug = models.SlugField(_("slug"), max_length=60, unique=True, allow_unicode=True)
@@ -15,8 +35,20 @@ class Subject(index.Indexed, models.Model):
         blank=True,
         help_text=_("Shown on the subject's page, e.g. 'Learning about living things'."),
     )
+    picture = models.CharField(
+        _("picture"),
+        max_length=30,
+        choices=SubjectPicture.choices,
+        default=SubjectPicture.STAR,
+        help_text=_("Children choose subjects by their pictures when they write a post."),
+    )
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+        FieldPanel("picture"),
+    ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta:
@@ -44,3 +76,6 @@ CURRICULUM_SUBJECTS = [
     ("Languages", "languages"),
     ("Design and technology", "design-and-technology"),
 ]
+
+# Each curriculum subject's picture: its own, by slug.
+CURRICULUM_PICTURES = {slug: slug for _name, slug in CURRICULUM_SUBJECTS}

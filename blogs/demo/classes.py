@@ -6,7 +6,7 @@ Classes are in ``data/classes.yaml``; each class's posts are made by ``posts.py`
 from home.models import HomePage
 
 from ..classes.class_blogs import ClassBlogIndexPage
-from ..classes.subjects import CURRICULUM_SUBJECTS, Subject
+from ..classes.subjects import CURRICULUM_PICTURES, CURRICULUM_SUBJECTS, Subject
 from .data import load, paragraph
 from .media import demo_image
 
@@ -15,7 +15,9 @@ CLASSES = load("classes")
 
 def ensure_subjects() -> None:
     for name, slug in CURRICULUM_SUBJECTS:
-        Subject.objects.get_or_create(slug=slug, defaults={"name": name})
+        Subject.objects.get_or_create(
+            slug=slug, defaults={"name": name, "picture": CURRICULUM_PICTURES[slug]}
+        )
 
 
 def ensure_class_blogs(home: HomePage) -> list[ClassBlogIndexPage]:

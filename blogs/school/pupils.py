@@ -171,3 +171,16 @@ def pupil_class(user) -> ClassBlogIndexPage | None:
             ClassBlogIndexPage.objects.filter(pupils_group__in=user.groups.all())
         ).first()
     return user._schoolsite_pupil_class
+
+
+def is_only_a_pupil(user) -> bool:
+    """A pupil with no other role (not a Digital Leader, teacher or superuser): their admin is
+    "My posts" and the writing screen, with nothing of Wagtail's own screens to find their way
+    through. Remembered on the user object, as ``pupil_class`` is."""
+    if pupil_class(user) is None or user.is_superuser:
+        return False
+    if not hasattr(user, "_schoolsite_only_a_pupil"):
+        user._schoolsite_only_a_pupil = not user.groups.exclude(
+            pupil_class_blogs__isnull=False
+        ).exists()
+    return user._schoolsite_only_a_pupil

@@ -1,5 +1,5 @@
-"""The admin for the school's people: pupil accounts, the pupil's own dashboard, and the
-rules that keep the admin safe and simple for pupils."""
+"""The admin for the school's people: pupil accounts, two-step sign-in, and the rules that keep
+the admin safe for pupils (their own screens are ``blogs.writing``)."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -12,7 +12,6 @@ from wagtail.admin.menu import MenuItem
 from . import two_factor_setup, views
 from .admin_api import VisibleDocumentsAdminAPIViewSet, VisibleImagesAdminAPIViewSet
 from .bulk_actions import WAGTAIL_BULK_ACTIONS, visible_only
-from .dashboard import PupilDashboardPanel
 from .groups import is_senior_leader
 from .pupils import classes_managed_by, pupil_class
 from .two_factor import has_two_factor, is_offered_two_factor
@@ -63,13 +62,6 @@ def register_pupil_accounts_menu_item():
     return PupilAccountsMenuItem(
         _("Pupil accounts"), reverse("pupil_accounts"), icon_name="group", order=250
     )
-
-
-@hooks.register("construct_homepage_panels")
-def show_pupils_their_own_dashboard(request, panels):
-    class_blog = pupil_class(request.user)
-    if class_blog is not None and not request.user.is_superuser:
-        panels[:] = [PupilDashboardPanel(request.user, class_blog)]
 
 
 # The admin boundary (see boundary.py): what each screen may list.

@@ -330,7 +330,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
     "MEDIA_FORM_BASE": "home.uploads.LimitedMediaForm",
-    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "wav"],
+    # webm: what Chrome and Edge record a pupil's voice as in the writing screen.
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "wav", "webm"],
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
 }
 SCHOOLSITE_MEDIA_MAX_UPLOAD_SIZE = 100 * 1024 * 1024

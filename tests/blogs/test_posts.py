@@ -143,3 +143,40 @@ def test_a_post_with_alt_text_publishes_through_the_admin(admin_client, eagle, c
     post = BlogPostPage.objects.get(locale__language_code="en-gb", title="Our pond")
     assert post.live
     assert 'alt="Frogspawn in the pond"' in client.get(post.url).content.decode()
+
+
+def test_a_new_post_with_a_title_already_used_gets_its_own_address_without_asking(
+    admin_client, eagle, client
+):
+    earlier = BlogPostPageFactory(parent=eagle, title="Sports day", slug="sports-day")
+    abandoned = BlogPostPageFactory(
+        parent=eagle, title="Sports day", slug="sports-day-1", live=False
+    )
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:add", args=("blogs", "blogpostpage", eagle.pk)),
+        {
+            **_post_form("Sports day", [("paragraph", rich_text("<p>We ran.</p>"))]),
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:300]
+    new = BlogPostPage.objects.exclude(pk__in=[earlier.pk, abandoned.pk]).get(title="Sports day")
+    assert new.slug == "sports-day-2" and new.live
+    assert client.get("/en-gb/eagle/sports-day-2/").status_code == 200
+
+
+def test_a_published_posts_address_is_not_changed_behind_the_editors_back(admin_client, eagle):
+    BlogPostPageFactory(parent=eagle, title="Sports day", slug="sports-day")
+    other = BlogPostPageFactory(parent=eagle, title="Races", slug="races")
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=(other.pk,)),
+        {
+            **_post_form("Races", [("paragraph", rich_text("<p>We ran.</p>"))]),
+            "slug": "sports-day",
+            "action-publish": "publish",
+        },
+    )
+    assert response.status_code == 200
+    assert "The slug &#x27;sports-day&#x27; is already in use" in response.content.decode()
+    other.refresh_from_db()
+    assert other.slug == "races"

@@ -57,8 +57,17 @@ class SchoolRolesTestCase(TestCase):
         return data
 
     def write_post(self, username: str, title: str, action: str | None = None) -> BlogPostPage:
+        """A post written as ``username`` would: a pupil in the writing screen ("action-submit"
+        sends it to the teacher), anyone else in Wagtail's editor."""
         self.sign_in(username)
-        response = self.client.post(self.add_url(self.eagle), self.post_data(title, action))
+        if self.users[username].groups.filter(pupil_class_blogs__isnull=False).exists():
+            send = action == "action-submit"
+            response = self.client.post(
+                reverse("writing:new"),
+                {"title": title, "text": "I learned a lot.", "action": "send" if send else "save"},
+            )
+        else:
+            response = self.client.post(self.add_url(self.eagle), self.post_data(title, action))
         self.assertEqual(response.status_code, 302, response.content[:500])
         self.client.logout()
         return BlogPostPage.objects.get(locale__language_code="en-gb", title=title)
@@ -77,18 +86,22 @@ class SchoolRolesTestCase(TestCase):
 
 
 class PupilTests(SchoolRolesTestCase):
-    def test_a_pupil_can_write_a_post_in_their_own_class_only(self):
+    def test_a_pupil_writes_in_their_own_class_only_and_never_in_wagtails_editor(self):
         self.sign_in("eagle.pupil")
-        self.assertEqual(self.client.get(self.add_url(self.eagle)).status_code, 200)
+        self.assertEqual(self.client.get(reverse("writing:new")).status_code, 200)
+        # Wagtail's editor sends a pupil to the writing screen, which writes in their class.
+        self.assertRedirects(
+            self.client.get(self.add_url(self.eagle)), reverse("writing:new"), 302, 200
+        )
         response = self.client.post(self.add_url(self.falcon), self.post_data("Sneaky post"))
         self.assertNotEqual(response.status_code, 200)
         self.assertFalse(BlogPostPage.objects.filter(title="Sneaky post").exists())
 
-    def test_a_pupil_who_presses_publish_only_saves_a_draft(self):
-        post = self.write_post("eagle.pupil", "My rocket", action="action-publish")
-        post.refresh_from_db()
-        self.assertFalse(post.live)
-        self.assertEqual(self.client.get(post.url or "/en-gb/eagle/my-rocket/").status_code, 404)
+    def test_a_pupil_who_presses_publish_in_wagtails_editor_publishes_nothing(self):
+        self.sign_in("eagle.pupil")
+        self.client.post(self.add_url(self.eagle), self.post_data("My rocket", "action-publish"))
+        self.assertFalse(BlogPostPage.objects.filter(title="My rocket").exists())
+        self.assertEqual(self.client.get("/en-gb/eagle/my-rocket/").status_code, 404)
 
     def test_a_pupil_cannot_publish_or_unpublish_by_any_admin_url(self):
         draft = self.write_post("eagle.pupil", "My volcano", action="action-submit")
@@ -120,13 +133,26 @@ class PupilTests(SchoolRolesTestCase):
     def test_a_pupil_cannot_edit_another_pupils_post(self):
         [card] = create_pupils(["Zainab"], self.eagle)
         self.assertTrue(self.client.login(username=card.username, password=card.password))
-        response = self.client.post(self.add_url(self.eagle), self.post_data("Zainab's poem"))
+        response = self.client.post(
+            reverse("writing:new"), {"title": "Zainab's poem", "text": "Roses", "action": "save"}
+        )
         self.assertEqual(response.status_code, 302)
         poem = BlogPostPage.objects.get(locale__language_code="en-gb", title="Zainab's poem")
         self.sign_in("eagle.pupil")
-        edit_url = reverse("wagtailadmin_pages:edit", args=(poem.pk,))
-        self.assertNotEqual(self.client.get(edit_url).status_code, 200)
-        self.client.post(edit_url, self.post_data("Changed by someone else"))
+        for url in (
+            reverse("writing:edit", args=(poem.pk,)),
+            reverse("wagtailadmin_pages:edit", args=(poem.pk,)),
+        ):
+            response = self.client.get(url, follow=True)
+            self.assertEqual(response.redirect_chain[-1][0], reverse("writing:my_posts"), url)
+            self.assertNotContains(response, "Roses")
+            self.assertNotContains(response, "Zainab")
+        response = self.client.post(
+            reverse("writing:edit", args=(poem.pk,)),
+            {"title": "Changed by someone else", "text": "Mine now", "action": "save"},
+            follow=True,
+        )
+        self.assertContains(response, "You can only open your own posts.")
         poem.refresh_from_db()
         self.assertEqual(poem.get_latest_revision_as_object().title, "Zainab's poem")
 
@@ -187,16 +213,17 @@ class PupilTests(SchoolRolesTestCase):
             response = self.client.get(url)
             self.assertIn(response.status_code, {302, 403}, url)
 
-    def test_a_pupils_dashboard_offers_one_button_and_their_posts_status(self):
+    def test_a_pupils_admin_is_their_posts_with_one_button_and_each_posts_progress(self):
         self.write_post("eagle.pupil", "Waiting post", action="action-submit")
         self.write_post("eagle.pupil", "Unsent post")
         self.sign_in("eagle.pupil")
-        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
-        self.assertIn("Write a new post for Eagle Class", html)
-        self.assertIn(self.add_url(self.eagle), html)
+        response = self.client.get(reverse("wagtailadmin_home"), follow=True)
+        self.assertEqual(response.redirect_chain, [(reverse("writing:my_posts"), 302)])
+        html = response.content.decode()
+        self.assertIn(f'href="{reverse("writing:new")}">Write a new post</a>', html)
         self.assertIn("Waiting post", html)
         self.assertIn("Waiting for your teacher to check it", html)
-        self.assertIn("Draft – not sent to your teacher yet", html)
+        self.assertIn("Not sent yet – you can keep writing", html)
 
 
 class ApprovalTests(SchoolRolesTestCase):
@@ -247,9 +274,13 @@ class ApprovalTests(SchoolRolesTestCase):
         self.assertEqual(post.get_latest_revision_as_object().title, "My story")
         self.client.logout()
         self.sign_in("eagle.pupil")
-        html = self.client.get(reverse("wagtailadmin_home")).content.decode()
+        html = self.client.get(reverse("writing:my_posts")).content.decode()
         self.assertIn("Your teacher asked for changes", html)
+        self.assertIn("Mr Patel says:", html)
         self.assertIn("Add capital letters, please!", html)
+        # The post opens with the teacher's words at the top, above the questions.
+        html = self.client.get(reverse("writing:edit", args=(post.pk,))).content.decode()
+        self.assertLess(html.index("Add capital letters, please!"), html.index('name="title"'))
 
     def test_a_teachers_own_post_publishes_directly(self):
         post = self.write_post("eagle.teacher", "Class news", action="action-publish")

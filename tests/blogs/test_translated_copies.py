@@ -90,5 +90,8 @@ class TranslatedCopiesTests(SchoolRolesTestCase):
         self.sign_in("falcon.teacher")
         self.assertNotEqual(self.client.get(edit).status_code, 200)
         self.sign_in("eagle.pupil")
-        self.assertEqual(self.client.get(self.add_url(self.eagle)).status_code, 200)
+        # Pupils write in the writing screen, which writes in their class's English blog.
+        self.assertEqual(self.client.get(reverse("writing:new")).status_code, 200)
         self.assertNotEqual(self.client.get(self.add_url(welsh_eagle)).status_code, 200)
+        post = self.write_post("eagle.pupil", "My English post")
+        self.assertEqual(post.get_parent().pk, self.eagle.pk)

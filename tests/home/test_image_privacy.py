@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
-from PIL import ExifTags, Image, PngImagePlugin
+from PIL import Image, PngImagePlugin
 from wagtail.images import get_image_model
 from wagtail.utils.file import hash_filelike
 from wagtailmedia.models import Media
@@ -27,70 +27,16 @@ from tests.factories import (
     ImageFactory,
     school_home,
 )
+from tests.media import (
+    COMMENT,
+    TELLTALES,
+    XMP,
+    assert_clean,
+    camera_exif,
+    phone_jpeg,
+)
 
 pytestmark = pytest.mark.django_db
-
-MAKE, MODEL = "PhoneCo", "Pixel Kids 9"
-COMMENT = b"Oakfield field trip, 51.5072N"
-XMP = (
-    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
-    b'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description '
-    b'xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="51,30.43N"/>'
-    b"</rdf:RDF></x:xmpmeta>"
-)
-# Text that may not survive anywhere in a stored file.
-TELLTALES = (MAKE.encode(), MODEL.encode(), COMMENT, b"xmpmeta", b"GPSLatitude")
-RED, BLUE = (220, 30, 30), (30, 30, 220)
-
-
-def camera_exif(orientation: int | None = None) -> Image.Exif:
-    """What a phone writes: its make and model, and where the photo was taken."""
-    exif = Image.Exif()
-    exif[ExifTags.Base.Make] = MAKE
-    exif[ExifTags.Base.Model] = MODEL
-    if orientation:
-        exif[ExifTags.Base.Orientation] = orientation
-    exif.get_ifd(ExifTags.IFD.GPSInfo).update(
-        {
-            ExifTags.GPS.GPSLatitudeRef: "N",
-            ExifTags.GPS.GPSLatitude: (51.0, 30.0, 26.0),
-            ExifTags.GPS.GPSLongitudeRef: "W",
-            ExifTags.GPS.GPSLongitude: (0.0, 7.0, 39.0),
-        }
-    )
-    return exif
-
-
-def sideways_picture() -> Image.Image:
-    """80 × 40, red on the left and blue on the right: as a phone held upright stores a photo
-    whose top is red (EXIF orientation 6 says "turn it a quarter clockwise")."""
-    picture = Image.new("RGB", (80, 40), BLUE)
-    picture.paste(RED, (0, 0, 40, 40))
-    return picture
-
-
-def phone_jpeg(orientation: int | None = None) -> bytes:
-    buffer = BytesIO()
-    picture = sideways_picture() if orientation else Image.effect_noise((160, 120), 40)
-    picture.convert("RGB").save(
-        buffer, "JPEG", exif=camera_exif(orientation), xmp=XMP, comment=COMMENT, quality=90
-    )
-    data = buffer.getvalue()
-    assert gps_of(data) and MODEL.encode() in data  # the test photo does carry it all
-    return data
-
-
-def gps_of(data: bytes) -> dict:
-    with Image.open(BytesIO(data)) as picture:
-        return dict(picture.getexif().get_ifd(ExifTags.IFD.GPSInfo))
-
-
-def assert_clean(data: bytes) -> None:
-    for telltale in TELLTALES:
-        assert telltale not in data
-    with Image.open(BytesIO(data)) as picture:
-        assert not dict(picture.getexif())
-        assert not {"exif", "xmp", "comment", "XML:com.adobe.xmp"} & set(picture.info)
 
 
 def upload(client, name: str, data: bytes):

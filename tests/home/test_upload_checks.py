@@ -6,7 +6,6 @@ text a person can type, quotes and operators included.
 """
 
 import io
-import wave
 import zipfile
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from tests.factories import (
     ImageFactory,
     school_home,
 )
+from tests.media import picture, wav
 
 pytestmark = pytest.mark.django_db
 
@@ -60,24 +60,6 @@ def opendocument_text() -> bytes:
     return zip_file(
         {"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<o/>"}
     )
-
-
-def wav() -> bytes:
-    buffer = io.BytesIO()
-    with wave.open(buffer, "wb") as recording:
-        recording.setnchannels(1)
-        recording.setsampwidth(2)
-        recording.setframerate(8000)
-        recording.writeframes(b"\x00\x00" * 800)
-    return buffer.getvalue()
-
-
-def picture(format_: str, size=(300, 200), frames: int = 1) -> bytes:
-    buffer = io.BytesIO()
-    # Frames that differ one from the next, so Pillow keeps every one.
-    images = [Image.new("RGB", size, ("#1e6b34", "#f0c020")[n % 2]) for n in range(frames)]
-    images[0].save(buffer, format_, save_all=frames > 1, append_images=images[1:])
-    return buffer.getvalue()
 
 
 def stored_files() -> set[Path]:

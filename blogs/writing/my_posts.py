@@ -1,0 +1,97 @@
+"""A pupil's own posts and where each one is, in words a seven-year-old understands.
+
+Each post once: in the school's language only (teachers' translations keep the pupil as
+owner), never an untranslated copy.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from wagtail.models import WorkflowState
+
+from home.languages import in_default_language
+
+from ..classes.authors import personal_name
+from ..classes.posts import BlogPostPage
+
+RECENT_POSTS = 50
+
+
+class Progress:
+    DRAFT = "draft"
+    WAITING = "waiting"
+    CHANGES = "changes"
+    PUBLISHED = "published"
+    PUBLISHED_WITH_CHANGES = "published-with-changes"
+
+
+@dataclass
+class PostProgress:
+    post: BlogPostPage
+    progress: str
+    words: str
+    teacher_comment: str = ""
+    teacher_name: str = ""
+
+    @property
+    def can_change(self) -> bool:
+        return self.progress != Progress.WAITING
+
+
+def _words(progress: str) -> str:
+    return {
+        Progress.DRAFT: _("Not sent yet – you can keep writing"),
+        Progress.WAITING: _("Waiting for your teacher to check it"),
+        Progress.CHANGES: _("Your teacher asked for changes"),
+        Progress.PUBLISHED: _("Published – everyone can read it"),
+        Progress.PUBLISHED_WITH_CHANGES: _("Published, with changes not sent yet"),
+    }[progress]
+
+
+def progress_of(post: BlogPostPage) -> PostProgress:
+    """Where ``post`` is, from its newest workflow state (prefetched as
+    ``post.newest_workflow_states``, newest first, or looked up)."""
+    states = getattr(post, "newest_workflow_states", None)
+    if states is None:
+        states = list(
+            post.workflow_states.order_by("-created_at").select_related(
+                "current_task_state__finished_by__author_profile"
+            )[:1]
+        )
+    state = next(iter(states), None)
+    if state and state.status == WorkflowState.STATUS_IN_PROGRESS:
+        progress = Progress.WAITING
+    elif state and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        task_state = state.current_task_state
+        return PostProgress(
+            post,
+            Progress.CHANGES,
+            _words(Progress.CHANGES),
+            teacher_comment=task_state.get_comment() if task_state else "",
+            teacher_name=personal_name(task_state.finished_by) if task_state else "",
+        )
+    elif post.live and post.has_unpublished_changes:
+        progress = Progress.PUBLISHED_WITH_CHANGES
+    elif post.live:
+        progress = Progress.PUBLISHED
+    else:
+        progress = Progress.DRAFT
+    return PostProgress(post, progress, _words(progress))
+
+
+def posts_of(user, limit: int = RECENT_POSTS) -> list[PostProgress]:
+    """``user``'s posts, the most recently changed first, each with its progress."""
+    states = WorkflowState.objects.order_by("-created_at").select_related(
+        "current_task_state__finished_by__author_profile"
+    )
+    posts = (
+        in_default_language(BlogPostPage.objects.filter(owner=user, alias_of=None))
+        .defer_streamfields()
+        .prefetch_related(
+            # Wagtail's relation for querysets of a specific page type.
+            Prefetch("_specific_workflow_states", queryset=states, to_attr="newest_workflow_states")
+        )
+        .order_by("-latest_revision_created_at", "-pk")[:limit]
+    )
+    return [progress_of(post) for post in posts]
