@@ -99,10 +99,13 @@ def seed(work: Path, posts: int) -> Path:
     database = work / f"seed-{posts}.sqlite3"
     env = environment(work, "seed", database)
     env["DJANGO_SETTINGS_MODULE"] = "schoolsite.settings.dev"
-    if not database.exists():
+    manage = [str(PYTHON), "manage.py"]
+    fresh = not database.exists()
+    if fresh:
         print(f"Seeding the demo school and {posts:,} posts (a few minutes, once)…", flush=True)
-        manage = [str(PYTHON), "manage.py"]
-        run([*manage, "migrate", "--noinput", "-v0"], env=env)
+    # Also brings a database seeded by an older version up to this one's migrations.
+    run([*manage, "migrate", "--noinput", "-v0"], env=env)
+    if fresh:
         run([*manage, "seed_demo", "--verbosity", "0"], env=env)
     run([str(PYTHON), "manage.py", "seed_bench_posts", str(posts), "-v0"], env=env)
     return database
