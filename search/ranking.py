@@ -13,6 +13,7 @@ relevance, with the number of matches in the same query (``COUNT(*) OVER ()``).
 """
 
 from collections.abc import Sequence
+from functools import cache
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
@@ -85,11 +86,11 @@ class IndexQuery(Sequence):
             last = []
             fts = app.get_model("SQLiteFTSIndexEntry")._meta.db_table
         else:
-            first, last, fts = ([self.config, words] if self.config else [words]), [], ""
+            first, last, fts = [self.config or database_text_search_config(), words], [], ""
         sql = self.template.format(
             entries=app.get_model("IndexEntry")._meta.db_table,
             fts=fts,
-            words=("plainto_tsquery(%s::regconfig, %s)" if self.config else "plainto_tsquery(%s)"),
+            all_words=ALL_WORDS if len(self.words) > 1 else "",
             content_types=", ".join(["%s"] * len(content_types)),
             allowed=allowed_sql,
         )
@@ -137,20 +138,36 @@ ORDER BY in_title DESC, score ASC, CAST(object_id AS INTEGER) DESC
 LIMIT %s OFFSET %s
 """
 
+# The words as a tsquery with the configuration named, so that PostgreSQL makes it once, not
+# once a row; each match's score worked out before the rows are counted (OFFSET 0 keeps the
+# inner query whole), not carried with its tsvectors. Several words must all be in the title
+# and body together.
 POSTGRES_QUERY = """
-WITH words AS (SELECT {words} AS query)
-SELECT entry.object_id, COUNT(*) OVER ()
-FROM {entries} AS entry, words
-WHERE (entry.title @@ words.query OR entry.body @@ words.query)
-  AND (entry.title || entry.body) @@ words.query
-  AND entry.content_type_id IN ({content_types})
-  AND entry.object_id IN ({allowed})
-ORDER BY entry.title @@ words.query DESC,
-         ts_rank(entry.title, words.query) * entry.title_norm
-           + ts_rank(entry.body, words.query) DESC,
-         CAST(entry.object_id AS INTEGER) DESC
+SELECT object_id, COUNT(*) OVER () FROM (
+    SELECT entry.object_id AS object_id,
+           entry.title @@ words.query AS in_title,
+           ts_rank(entry.title, words.query) * entry.title_norm
+             + ts_rank(entry.body, words.query) AS score
+    FROM {entries} AS entry, (SELECT plainto_tsquery(%s::regconfig, %s) AS query) AS words
+    WHERE (entry.title @@ words.query OR entry.body @@ words.query)
+      {all_words}
+      AND entry.content_type_id IN ({content_types})
+      AND entry.object_id IN ({allowed})
+    OFFSET 0
+) AS ranked
+ORDER BY in_title DESC, score DESC, CAST(object_id AS INTEGER) DESC
 LIMIT %s OFFSET %s
 """
+ALL_WORDS = "AND (entry.title || entry.body) @@ words.query"
+
+
+@cache
+def database_text_search_config() -> str:
+    """The configuration PostgreSQL uses when none is named (Wagtail's, for its index: English
+    unless the database says otherwise); read once per process."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('default_text_search_config')")
+        return cursor.fetchone()[0]
 
 
 class BackendSearch(Sequence):

@@ -12,7 +12,10 @@ from . import hits
 @hooks.register(PAGE_CACHE_HIT_HOOK)
 def count_cached_search(request) -> None:
     """As the view counts: the first page of results for words of an acceptable length."""
-    if request.path != reverse("search") or request.GET.get("page", "1") != "1":
+    # Every page the cache answers comes here: the cheap test first.
+    if not request.path.endswith("/search/") or request.path != reverse("search"):
+        return
+    if request.GET.get("page", "1") != "1":
         return
     query = request.GET.get("q", "").strip()[:SEARCH_MAX_LENGTH]
     if query:
