@@ -47,6 +47,12 @@ def count(query: str) -> None:
             _flusher.start()
 
 
+def pending() -> int:
+    """Searches counted in this process and not yet written."""
+    with _lock:
+        return sum(_counts.values())
+
+
 def flush() -> int:
     """Write the counted searches now; returns how many searches were written."""
     with _lock:
