@@ -71,10 +71,14 @@ class IndexQuery(Sequence):
 
     def _fetch(self, offset: int, limit: int) -> tuple[list[int], int]:
         app = get_app_config()
-        # The index keys every page by its id as text.
-        allowed = self.pages.annotate(text_pk=Cast("pk", output_field=CharField()))
+        # The index keys every page by its id as text; SQLite compares an id with a text
+        # column as text by itself (the column's affinity), PostgreSQL must be told.
+        allowed = self.pages.values("pk")
+        if self.template is POSTGRES_QUERY:
+            allowed = self.pages.annotate(text_pk=Cast("pk", output_field=CharField()))
+            allowed = allowed.values("text_pk")
         try:
-            allowed_sql, allowed_params = allowed.values("text_pk").query.sql_with_params()
+            allowed_sql, allowed_params = allowed.query.sql_with_params()
         except EmptyResultSet:  # the filters leave no page (an unknown class …)
             return [], 0
         content_types = get_descendants_content_types_pks(Page)

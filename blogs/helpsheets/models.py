@@ -26,7 +26,7 @@ from wagtailmedia.blocks import VideoChooserBlock
 
 from home.blocks import PARAGRAPH_FEATURES, DocumentBlock
 from home.pagination import paginate
-from home.view_restrictions import ViewRestrictionsMixin, under
+from home.view_restrictions import ViewRestrictionsMixin, restricted_sections, under
 
 from ..school.groups import SENIOR_LEADERS, STAFF
 from .filters import HelpSheetFilterSet
@@ -130,14 +130,30 @@ def restricted_paths(request) -> list[str]:
     of queries.
     """
     if not hasattr(request, "_schoolsite_restricted_paths"):
-        request._schoolsite_restricted_paths = [
-            restriction.page.path
-            for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-                "groups"
-            )
-            if not restriction.accept_request(request)
-        ]
+        if _passes_none(request):
+            # Every public visitor: no restriction to check one by one.
+            paths = list(restricted_sections(request))
+        else:
+            paths = [
+                restriction.page.path
+                for restriction in PageViewRestriction.objects.select_related(
+                    "page"
+                ).prefetch_related("groups")
+                if not restriction.accept_request(request)
+            ]
+        request._schoolsite_restricted_paths = paths
     return request._schoolsite_restricted_paths
+
+
+def _passes_none(request) -> bool:
+    """Whether the request passes no view restriction at all: not signed in (login and group
+    restrictions) and no page password given in its session (Wagtail's accept_request)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return False
+    session = getattr(request, "session", None)
+    key = PageViewRestriction.passed_view_restrictions_session_key
+    return session is None or not session.get(key)
 
 
 def under_any(paths: list[str]) -> Q:
