@@ -1,7 +1,11 @@
 """The page cache in front of the site, and the ``Cache-Control`` of every page it answers.
 
-Placed right after whitenoise (``MIDDLEWARE``): a page found in the cache is answered before
-sessions, languages, authentication or any database work. ``X-Page-Cache`` says what happened:
+Placed first (``MIDDLEWARE``): a page found in the cache is answered before any other
+middleware, with the headers it was stored with (security headers, Content-Security-Policy),
+before sessions, languages, authentication or any database work; static files go straight on
+to whitenoise. Pages are kept for each scheme, so an ``https`` page keeps its HSTS header, and
+a request that Django will redirect to ``https`` is never answered from the cache.
+``X-Page-Cache`` says what happened:
 ``hit``, ``miss`` (made now, and stored), ``bypass`` (a personal request, never looked up),
 ``uncacheable`` (made now, not a public page) or ``off`` (a public page, the cache switched off
 or unreachable).
@@ -25,10 +29,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if request.path_info.startswith(settings.STATIC_URL):
+            return self.get_response(request)  # whitenoise's, with its own Cache-Control
         shareable = policy.may_share_request(request)
         found = None
         if shareable and getattr(settings, "SCHOOLSITE_PAGE_CACHE", True):
-            found = store.lookup(request.get_host(), request.path, policy.cache_query(request))
+            address = f"{request.scheme}://{request.get_host()}"
+            found = store.lookup(address, request.path, policy.cache_query(request))
             if found is not None and found.entry is not None:
                 return self._answer_from(request, found.entry)
         # Fragments of the page are kept under the same generations (see fragments).

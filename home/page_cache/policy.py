@@ -47,6 +47,8 @@ def may_share_request(request: HttpRequest) -> bool:
         return False
     if request.path_info.startswith(NEVER_CACHED_PREFIXES):
         return False
+    if getattr(settings, "SECURE_SSL_REDIRECT", False) and not request.is_secure():
+        return False  # Django's security middleware sends it to https
     return not any(name in request.COOKIES for name in personal_cookie_names())
 
 

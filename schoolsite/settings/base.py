@@ -63,14 +63,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Public pages from the page cache first, kept with the security and CSP headers the
+    # middleware below gave them, so that a page it holds is answered with no other work;
+    # Cache-Control on every page (home/page_cache, README "Caching"). Static files pass by.
+    "home.page_cache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy on every response; the admin's path adds inline code.
     "home.content_security.ContentSecurityPolicyMiddleware",
     # Whitenoise serves static files straight from gunicorn, before any session work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public pages from the page cache, before any session or database work; Cache-Control
-    # on every page (home/page_cache, README "Caching").
-    "home.page_cache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, limited to the languages the school has switched on.
     "home.middleware.SiteLanguageMiddleware",

@@ -46,6 +46,29 @@ class PageCacheTests(TestCase):
             self.assertFalse(response.cookies)
             self.assertNotIn("Cookie", response.get("Vary", ""))
 
+    def test_a_page_from_the_cache_keeps_its_security_headers_and_static_files_pass_by(self):
+        made = self.client.get(self.post.url)
+        kept = self.client.get(self.post.url)
+        self.assertEqual(kept["X-Page-Cache"], "hit")
+        for header in ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"):
+            self.assertEqual(kept.get(header), made.get(header), header)
+            self.assertTrue(kept.get(header), header)
+        stylesheet = re.search(r'href="(/static/[^"]+\.css)"', made.content.decode())[1]
+        static = self.client.get(stylesheet)
+        self.assertNotIn("X-Page-Cache", static)
+        self.assertNotIn("private", static.get("Cache-Control", ""))
+        self.assertTrue(static.get("Content-Security-Policy"))
+
+    @override_settings(SECURE_SSL_REDIRECT=True, SECURE_HSTS_SECONDS=3600)
+    def test_pages_are_kept_for_each_scheme_and_http_is_always_sent_to_https(self):
+        made = self.client.get(self.post.url, secure=True)
+        kept = self.client.get(self.post.url, secure=True)
+        self.assertEqual((made["X-Page-Cache"], kept["X-Page-Cache"]), ("miss", "hit"))
+        self.assertIn("max-age=3600", kept["Strict-Transport-Security"])
+        insecure = self.client.get(self.post.url)
+        self.assertEqual(insecure.status_code, 301)
+        self.assertEqual(insecure["Location"], f"https://testserver{self.post.url}")
+
     def test_a_signed_in_teacher_never_gets_or_leaves_a_shared_page(self):
         self.client.get(self.post.url)
         teacher = self.client_class()
