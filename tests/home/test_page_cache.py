@@ -6,6 +6,7 @@ from datetime import date
 
 from django.core.cache import caches
 from django.test import TestCase, override_settings
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction, Site
 
 from blogs.models import AwardCategory, AwardPage, BlogPostPage, Comment
@@ -257,6 +258,14 @@ class NothingStaleAfterAChangeTests(TestCase):
             self.about.save_revision().publish()
 
         self.assert_nothing_stale(show)
+
+    def test_promoting_a_page_for_a_search(self):
+        def promote():
+            SearchPromotion.objects.create(
+                query=Query.get("castle"), page=self.other, sort_order=0, description="Ours"
+            )
+
+        self.assert_nothing_stale(promote)
 
     def test_the_test_sees_a_stale_page(self):
         """A change that bypasses Wagtail (a raw update) is caught as stale by this test."""
