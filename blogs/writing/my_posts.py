@@ -7,6 +7,7 @@ owner), never an untranslated copy.
 from dataclasses import dataclass
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.models import WorkflowState
 
@@ -80,13 +81,14 @@ def progress_of(post: BlogPostPage) -> PostProgress:
     return PostProgress(post, progress, _words(progress))
 
 
-def posts_of(user, limit: int = RECENT_POSTS) -> list[PostProgress]:
-    """``user``'s posts, the most recently changed first, each with its progress."""
+def posts_of(user, limit: int = RECENT_POSTS, page_type=BlogPostPage) -> list[PostProgress]:
+    """``user``'s posts (or award pages, ``page_type``), the most recently changed first, each
+    with its progress."""
     states = WorkflowState.objects.order_by("-created_at").select_related(
         "current_task_state__finished_by__author_profile"
     )
     posts = (
-        in_default_language(BlogPostPage.objects.filter(owner=user, alias_of=None))
+        in_default_language(page_type.objects.filter(owner=user, alias_of=None))
         .defer_streamfields()
         .prefetch_related(
             # Wagtail's relation for querysets of a specific page type.
@@ -95,3 +97,25 @@ def posts_of(user, limit: int = RECENT_POSTS) -> list[PostProgress]:
         .order_by("-latest_revision_created_at", "-pk")[:limit]
     )
     return [progress_of(post) for post in posts]
+
+
+@dataclass
+class AwardsWork:
+    """What a Digital Leader finds on "My posts": where to write an award, and their awards."""
+
+    add_url: str
+    awards: list[PostProgress]
+
+
+def digital_leaders_awards(user) -> AwardsWork | None:
+    """None for anyone who does not write the school's awards."""
+    # Awards are their own domain: only "My posts" needs them here.
+    from ..awards.models import AwardIndexPage, AwardPage
+
+    archive = in_default_language(AwardIndexPage.objects.all()).first()
+    if archive is None or not archive.permissions_for_user(user).can_add_subpage():
+        return None
+    return AwardsWork(
+        add_url=reverse("wagtailadmin_pages:add", args=("blogs", "awardpage", archive.pk)),
+        awards=posts_of(user, page_type=AwardPage),
+    )

@@ -18,9 +18,9 @@ from django.views.decorators.http import require_http_methods
 
 from ..classes.authors import personal_name
 from ..classes.posts import BlogPostPage
-from ..school.pupils import pupil_class
+from ..school.pupils import is_a_child, pupil_class
 from .forms import PupilPostForm, upload_limits
-from .my_posts import Progress, posts_of, progress_of
+from .my_posts import Progress, digital_leaders_awards, posts_of, progress_of
 from .post_content import Photo, PostParts, read_parts, write_parts
 from .posting import new_post, save_draft, send_to_teacher, take_back
 from .strings import screen_strings
@@ -32,13 +32,17 @@ def _wants_json(request) -> bool:
 
 
 def my_posts(request):
-    class_blog = pupil_class(request.user)
-    if class_blog is None:
+    """A child's admin home: their posts, and a Digital Leader's awards."""
+    if not is_a_child(request.user):
         return redirect("wagtailadmin_home")
     return TemplateResponse(
         request,
         "blogs/writing/my_posts.html",
-        {"class_blog": class_blog, "posts": posts_of(request.user)},
+        {
+            "class_blog": pupil_class(request.user),
+            "posts": posts_of(request.user),
+            "awards": digital_leaders_awards(request.user),
+        },
     )
 
 
