@@ -66,6 +66,9 @@ class PupilPostForm(forms.Form):
         required=False,
     )
     action = forms.ChoiceField(choices=[(SAVE, SAVE), (SEND, SEND)], required=False)
+    # Names a new post before school has given it a number, so that a save cut short (the
+    # tab closed, the connection lost) and sent again saves into the same post.
+    draft_key = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
     def __init__(self, *args, collection, user, post=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -6,6 +6,8 @@ approval workflow. The same views answer a plain form post, so nothing depends o
 A post waiting for the teacher is shown, not edited (Wagtail locks it for its writer).
 """
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
@@ -58,6 +60,26 @@ def _post_for(request, class_blog, page_id):
     return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
 
 
+DRAFT_KEYS = "schoolsite_writing_drafts"
+KEPT_DRAFT_KEYS = 20
+
+
+def _post_already_made(request, class_blog):
+    """The post an earlier save of this new post made, if its answer never reached the page."""
+    key = request.POST.get("draft_key", "")
+    page_id = request.session.get(DRAFT_KEYS, {}).get(key) if key else None
+    return _post_for(request, class_blog, page_id) if page_id else None
+
+
+def _remember_draft_key(request, post) -> None:
+    key = request.POST.get("draft_key", "")
+    if not key:
+        return
+    keys = request.session.get(DRAFT_KEYS, {})
+    keys[key] = post.pk
+    request.session[DRAFT_KEYS] = dict(list(keys.items())[-KEPT_DRAFT_KEYS:])
+
+
 def _not_yours(request):
     """Back to "My posts", saying why, for a post that is not this pupil's to change."""
     message = _("You can only open your own posts. Here are yours.")
@@ -78,7 +100,7 @@ def write(request, page_id=None):
     if page_id is None:
         if not class_blog.permissions_for_user(request.user).can_add_subpage():
             raise PermissionDenied
-        post = None
+        post = _post_already_made(request, class_blog)
     else:
         post = _post_for(request, class_blog, page_id)
         if post is None:
@@ -95,7 +117,7 @@ def write(request, page_id=None):
         collection=class_blog.collection,
         user=request.user,
         post=post,
-        initial=_initial(post) if post else {},
+        initial=_initial(post) if post else {"draft_key": uuid.uuid4().hex},
     )
     if request.method == "POST":
         return _save(request, form, class_blog, post)
@@ -209,9 +231,11 @@ def _save(request, form, class_blog, post):
     write_parts(post, parts, voice_title=voice_title)
     if form.sending:
         send_to_teacher(post, class_blog, request)
+        _remember_draft_key(request, post)
         messages.success(request, _("Your teacher will check your post."))
         return _answer(request, post, photo, voice, saved=True, go_to=reverse("writing:my_posts"))
     save_draft(post, class_blog, request)
+    _remember_draft_key(request, post)
     return _answer(request, post, photo, voice, saved=True)
 
 

@@ -18,27 +18,19 @@ def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
 ):
     pupil = new_page()
     sign_in(pupil, "eagle.pupil")
-    pupil.get_by_role("link", name="Write a new post for Eagle Class").click()
-    pupil.fill("#id_title", "My snail hunt")
-    pupil.locator("button[title='Insert a block']").first.click()
-    pupil.get_by_role("option", name="Paragraph").click()
-    pupil.locator(".Draftail-Editor [contenteditable='true']").first.click()
-    pupil.keyboard.type("We found twelve snails in the garden.")
-    # Draftail copies what was typed into the form's hidden field a moment later.
-    pupil.wait_for_function(
-        "() => document.querySelector('[name=\"body-0-value\"]').value.includes('twelve snails')"
-    )
-    pupil.get_by_role("button", name="More actions").click()
-    with pupil.expect_navigation():
-        pupil.get_by_role("button", name="Submit to Pupil post approval – Eagle Class").click()
-    assert "submitted for moderation" in pupil.locator(".messages").inner_text()
+    pupil.get_by_role("link", name="Write a new post").click()
+    pupil.get_by_label("What is your post called?").fill("My snail hunt")
+    pupil.get_by_label("Write about your learning").fill("We found twelve snails in the garden.")
+    pupil.get_by_role("button", name="Send to my teacher").click()
+    pupil.wait_for_url("**/admin/my-posts/")
+    assert "Your teacher will check your post." in pupil.locator("main").inner_text()
 
     visitor = new_page()
     response = visitor.goto(demo_site.url + "/en-gb/eagle/my-snail-hunt/")
     assert response.status == 404
 
     pupil.goto(demo_site.url + "/admin/")
-    assert "Waiting for your teacher to check it" in pupil.locator(".pupil-dashboard").inner_text()
+    assert "Waiting for your teacher to check it" in pupil.locator(".my-posts").inner_text()
 
     teacher = new_page()
     sign_in(teacher, "eagle.teacher")
