@@ -16,3 +16,8 @@ class BlogsConfig(AppConfig):
 
         # Registered before any admin view asks, so Wagtail never falls back to its default.
         register_permission_policy(Comment, CommentPermissionPolicy(Comment))
+
+        # Signal receivers import the models too.
+        from .review import receivers
+
+        receivers.connect()

@@ -24,6 +24,7 @@ from .reports.surveys.models import (
     SurveyRun,
 )
 from .reports.terms import TermDates
+from .review.models import Feedback, ReviewNotice
 from .subscriptions.models import Subscriber
 
 __all__ = [
@@ -37,10 +38,12 @@ __all__ = [
     "Comment",
     "CommentSettings",
     "DefenceCounter",
+    "Feedback",
     "HelpSheetLibraryPage",
     "HelpSheetPage",
     "HelpSheetTopic",
     "PageVisit",
+    "ReviewNotice",
     "SignInDay",
     "Subject",
     "Subscriber",

@@ -22,7 +22,14 @@ from ..classes.authors import personal_name
 from ..classes.posts import BlogPostPage
 from ..school.pupils import is_a_child, pupil_class
 from .forms import PupilPostForm, upload_limits
-from .my_posts import Progress, digital_leaders_awards, posts_of, progress_of
+from .my_posts import (
+    Progress,
+    digital_leaders_awards,
+    mark_feedback_seen,
+    posts_of,
+    progress_of,
+    with_feedback,
+)
 from .post_content import Photo, PostParts, read_parts, write_parts
 from .posting import new_post, save_draft, send_to_teacher, take_back
 from .strings import screen_strings
@@ -37,12 +44,14 @@ def my_posts(request):
     """A child's admin home: their posts, and a Digital Leader's awards."""
     if not is_a_child(request.user):
         return redirect("wagtailadmin_home")
+    posts = posts_of(request.user)
     return TemplateResponse(
         request,
         "blogs/writing/my_posts.html",
         {
             "class_blog": pupil_class(request.user),
-            "posts": posts_of(request.user),
+            "posts": posts,
+            "new_feedback": sum(1 for item in posts if item.has_new_feedback),
             "awards": digital_leaders_awards(request.user),
         },
     )
@@ -106,7 +115,10 @@ def write(request, page_id=None):
         if post is None:
             return _not_yours(request)
 
-    progress = progress_of(post) if post else None
+    progress = progress_of(with_feedback(post)) if post else None
+    if post and request.method == "GET":
+        # She is reading what her teacher said now (this page still marks it new): not again.
+        mark_feedback_seen(post)
     lock = post.get_lock() if post else None
     if lock and lock.for_user(request.user):
         return _waiting(request, class_blog, post, progress)
@@ -310,5 +322,6 @@ def _waiting(request, class_blog, post, progress):
             "parts": parts,
             "paragraphs": [p for p in parts.text.split("\n\n") if p.strip()],
             "waiting": progress.progress == Progress.WAITING,
+            "progress": progress,
         },
     )

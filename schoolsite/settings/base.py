@@ -40,7 +40,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.admin",
+    # Wagtail's admin, without its own "submitted for moderation" emails ("To check" tells
+    # the class's teachers instead, blogs.review).
+    "blogs.review.admin_app.SchoolAdminAppConfig",
     "wagtail",
     "modelcluster",
     "taggit",
