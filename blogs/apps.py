@@ -17,7 +17,9 @@ class BlogsConfig(AppConfig):
         # Registered before any admin view asks, so Wagtail never falls back to its default.
         register_permission_policy(Comment, CommentPermissionPolicy(Comment))
 
-        # Signal receivers import the models too.
-        from .review import receivers
+        # Signal receivers import the models too (both lines).
+        from .consent import receivers as consent_receivers
+        from .review import receivers as review_receivers  # they import the models as well
 
-        receivers.connect()
+        review_receivers.connect()
+        consent_receivers.connect()

@@ -21,7 +21,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 from wagtail.users.models import UserProfile
 
-from ..classes.authors import personal_name
 from ..comments.models import Comment
 from ..school.groups import SENIOR_LEADERS
 from .models import ReviewNotice
@@ -132,7 +131,8 @@ def describe(keys: list[str]) -> list[str]:
         if kind == POST and int(pk) in task_states:
             task_state = task_states[int(pk)]
             title = task_state.revision.object_str
-            writer = personal_name(task_state.workflow_state.requested_by)
+            requested_by = task_state.workflow_state.requested_by
+            writer = requested_by.first_name if requested_by else ""
             said = {"name": writer, "title": title}
             lines.append(
                 _("%(name)s's post “%(title)s” is waiting for you") % said
