@@ -86,7 +86,8 @@ def problems_for(page, channel: str = Channel.WEBSITE) -> list[Problem]:
                 )
             )
         elif answer.answer == People.PUPILS:
-            needs += [(pupil, Kind.PHOTO, picture.title, picture) for pupil in answer.pupils.all()]
+            where = _("the photo “%(title)s”") % {"title": picture.title}
+            needs += [(pupil, Kind.PHOTO, where, picture) for pupil in answer.pupils.all()]
 
     heard = {
         answer.media_id: answer
@@ -106,7 +107,10 @@ def problems_for(page, channel: str = Channel.WEBSITE) -> list[Problem]:
                 )
             )
         elif answer.answer == People.PUPILS:
-            needs += [(pupil, kind, recording.title, None) for pupil in answer.pupils.all()]
+            where = (
+                _("the recording “%(title)s”") if kind == Kind.VOICE else _("the video “%(title)s”")
+            ) % {"title": recording.title}
+            needs += [(pupil, kind, where, None) for pupil in answer.pupils.all()]
 
     return problems + _refusals(needs, channel)
 
@@ -141,7 +145,7 @@ def _describe(pupil, kind: str, where: str, channel: str) -> str:
     if kind == Kind.PHOTO:
         return (
             _(
-                "%(name)s is in “%(where)s”, and there is no consent for photos or videos of "
+                "%(name)s is in %(where)s, and there is no consent for photos or videos of "
                 "%(name)s %(channel)s. Take it out, say %(name)s cannot be recognised in it, or "
                 "record consent in the register."
             )
@@ -150,7 +154,7 @@ def _describe(pupil, kind: str, where: str, channel: str) -> str:
     if kind == Kind.VOICE:
         return (
             _(
-                "%(name)s is heard in “%(where)s”, and there is no consent for %(name)s's voice "
+                "%(name)s is heard in %(where)s, and there is no consent for %(name)s's voice "
                 "%(channel)s. Take the recording out, or record consent in the register."
             )
             % said

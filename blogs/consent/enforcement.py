@@ -36,6 +36,10 @@ def before_publish(request, page):
     problems = problems_for(page)
     if not problems:
         return None
+    if page.live and page.live_revision_id is None:
+        # Wagtail's create view adds a page to be published as live before publishing its
+        # revision: refused, it is a draft like any other.
+        Page.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
     messages.error(request, refusal_message(page, problems))
     return redirect("wagtailadmin_pages:edit", page.pk)
 

@@ -14,6 +14,7 @@ from wagtail.models import TaskState
 from ..classes.authors import personal_name
 from ..classes.posts import BlogPostPage
 from ..comments.models import Comment
+from ..consent.checks import problems_for
 from .models import Feedback
 
 APPROVE, CHANGES = "approve", "changes"
@@ -28,6 +29,10 @@ COMMENT_STATUS = {
 
 class AlreadyDecided(Exception):
     """Someone else decided first; the message says who and what, in plain words."""
+
+
+class NotYet(Exception):
+    """It cannot be approved yet (the consent register): the message says why and what to do."""
 
 
 def _by(user) -> str:
@@ -58,6 +63,8 @@ def decide_post(task_state_id: int, user, decision: str, text: str = "", voice=N
     page = task_state.revision.content_object.specific
     if "approve" not in {name for name, *_rest in task.get_actions(page, user)}:
         raise PermissionDenied
+    if decision == APPROVE and (problems := problems_for(task_state.revision.as_object())):
+        raise NotYet(" ".join(str(problem) for problem in problems))
     action = "approve" if decision == APPROVE else "reject"
     # Wagtail's own action: it publishes, or sends the post back, and its signal turns the
     # words into feedback (``feedback_from_decision``).

@@ -21,6 +21,7 @@ from home.listing import attach_parents
 from ..classes.posts import BlogPostPage
 from ..comments.models import Comment
 from ..consent.approval import ConsentCheckedApprovalTask
+from ..consent.checks import problems_for
 from .models import Feedback
 
 PAGE_SIZE = 10
@@ -64,6 +65,8 @@ class PostToCheck:
     writer: str
     class_name: str
     earlier_feedback: list = field(default_factory=list)
+    # Why it cannot be approved yet (the consent register), each with what to do.
+    consent_problems: list = field(default_factory=list)
     kind: str = POST
 
     @property
@@ -164,6 +167,7 @@ def _posts(waiting: list[Waiting]) -> dict:
             writer=(writer.first_name if writer else "") or _("A pupil"),
             class_name=parent.title if parent else "",
             earlier_feedback=by_post.get(page.pk, []),
+            consent_problems=problems_for(page),
         )
     return found
 

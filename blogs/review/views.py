@@ -105,6 +105,8 @@ def decide_post(request, task_state_id: int):
         )
     except decisions.AlreadyDecided as taken:
         return _answer(request, False, str(taken), status=409)
+    except decisions.NotYet as refused:
+        return _answer(request, False, str(refused), status=400)
     except PermissionDenied:
         return _answer(request, False, _("Only its class's teachers can decide on this."), 403)
     done = (

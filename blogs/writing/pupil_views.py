@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from ..classes.authors import personal_name
 from ..classes.posts import BlogPostPage
+from ..consent.people import remember_who_is_heard, remember_who_is_in, who_is_in
 from ..school.pupils import is_a_child, pupil_class
 from .forms import PupilPostForm, upload_limits
 from .my_posts import (
@@ -139,7 +140,10 @@ def write(request, page_id=None):
 def _initial(post: BlogPostPage) -> dict:
     parts = read_parts(post)
     photo = parts.photo
+    said = who_is_in(photo.image) if photo else None
     return {
+        "photo_people_answer": said.answer if said else "",
+        "photo_people": list(said.pupils.all()) if said else [],
         "title": parts.title,
         "text": parts.text,
         "photo_id": photo.image.pk if photo else None,
@@ -221,6 +225,13 @@ def _save(request, form, class_blog, post):
         if photo.description != data["photo_description"].strip():
             photo.description = data["photo_description"].strip()
             photo.save(update_fields=["description"])
+    if photo and data.get("photo_people_answer"):
+        remember_who_is_in(
+            photo, data["photo_people_answer"], data.get("photo_people"), request.user
+        )
+    if voice is not None:
+        # A voice recorded on this screen is the writer's own.
+        remember_who_is_heard(voice, [request.user], request.user)
     if form.errors:
         return _invalid(request, form, class_blog, post, photo=photo, voice=voice)
 

@@ -176,6 +176,7 @@ class PupilTests(SchoolRolesTestCase):
         self.client.post(
             reverse("wagtailimages:add"),
             {
+                "people_answer": "none",
                 "title": "Into Falcon",
                 "collection": falcon_collection.pk,
                 "file": SimpleUploadedFile("a.png", _png(), "image/png"),
@@ -189,6 +190,7 @@ class PupilTests(SchoolRolesTestCase):
         response = self.client.post(
             reverse("wagtailimages:add"),
             {
+                "people_answer": "none",
                 "title": "My drawing",
                 "collection": Collection.objects.get(name="Eagle Class").pk,
                 "file": SimpleUploadedFile("b.png", _png(), "image/png"),

@@ -225,6 +225,7 @@ def test_a_teacher_posts_a_photo_a_sentence_and_a_hashtag_from_a_phone_in_five_a
     assert_accessible(page)
     act.choose_file("#id_photos-0-photo", photo_file)
     page.get_by_label("What is in the photo?").fill("Seedlings in yoghurt pots")
+    act.tap(page.get_by_text("No children", exact=True))
     page.get_by_label("What happened?").fill("Our seedlings are up! Next week we plant them out.")
     act.tap(page.locator("label", has_text="#OakfieldLearns"))
     act.tap(page.get_by_role("button", name="Publish"))
