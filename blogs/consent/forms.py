@@ -26,7 +26,8 @@ class RecordConsentForm(forms.Form):
     decided_on = forms.DateField(
         label=gettext_lazy("Date on the form"),
         initial=timezone.localdate,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # A date picker sends the ISO date whatever the reader's language.
+        widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
     )
 
     def __init__(self, *args, **kwargs):

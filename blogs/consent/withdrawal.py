@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Locale, Page, ReferenceIndex
 from wagtailmedia.models import get_media_model
 
 from ..awards.models import AwardPage
@@ -75,31 +75,45 @@ def pages_relying_on(pupil, kind: str) -> list[Page]:
 
 @transaction.atomic
 def act_on(record: ConsentRecord) -> list[Withdrawal]:
-    """Hide what ``record`` (a withdrawal on the website) no longer allows; what was done."""
+    """Hide what ``record`` (a withdrawal on the website) no longer allows; what was done, one
+    entry per page (its copies in other languages go with it)."""
     if record.allowed or record.channel != "website":
         return []
     how = policy().on_withdrawal
-    done = []
+    by_page: dict = {}
     for page in pages_relying_on(record.pupil, record.kind):
+        by_page.setdefault(page.translation_key, []).append(page)
+    done = []
+    for copies in by_page.values():
+        # Aliases follow their original: only pages with content of their own are changed.
+        own = [page for page in copies if page.alias_of_id is None]
+        original = next((page for page in own if page.locale_id == _default_locale()), copies[0])
         took_out = (
             how == ConsentPolicy.OnWithdrawal.TAKE_OUT
             and record.kind in (Kind.PHOTO, Kind.VOICE)
-            and _take_out(page, record)
+            and all(_take_out(page, record) for page in own)
         )
         if not took_out:
-            page.unpublish(log_action=True)
+            for page in copies:
+                page.refresh_from_db(fields=["live"])
+                if page.live:
+                    page.unpublish(log_action=True)
         action = TOOK_OUT if took_out else UNPUBLISHED
         log(
-            instance=page,
+            instance=original,
             action="blogs.consent_withdrawn",
             data={"pupil": record.pupil.first_name, "kind": record.kind, "action": action},
         )
         done.append(
             Withdrawal.objects.create(
-                record=record, page=page, page_title=page.title, action=action
+                record=record, page=original, page_title=original.title, action=action
             )
         )
     return done
+
+
+def _default_locale() -> int:
+    return Locale.get_default().pk
 
 
 def _take_out(page, record: ConsentRecord) -> bool:
