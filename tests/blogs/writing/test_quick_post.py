@@ -45,6 +45,8 @@ class QuickPostTests(TestCase):
         for index, (upload, description) in enumerate(zip(photos, descriptions, strict=True)):
             data[f"photos-{index}-photo"] = upload
             data[f"photos-{index}-description"] = description
+            # Who is in each photo is asked of the teacher (tests/blogs/consent/ covers it).
+            data[f"photos-{index}-people_answer"] = "none"
         return self.client.post(reverse("writing:quick_post"), data, **(JSON if json else {}))
 
     def test_a_photo_a_sentence_and_the_school_hashtag_go_live_everywhere_at_once(self):
