@@ -1,4 +1,4 @@
-"""eagle.pupil writes and submits a post; eagle.teacher approves it; then a visitor reads it."""
+"""eagle.pupil writes and sends a post; eagle.teacher approves it in To check; a visitor reads it."""
 
 import pytest
 from wagtail.models import Locale, Page
@@ -34,13 +34,13 @@ def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
 
     teacher = new_page()
     sign_in(teacher, "eagle.teacher")
-    teacher.get_by_role("link", name="My snail hunt").first.click()
-    # The teacher reads the post in the editor before approving it.
-    teacher.locator(".Draftail-Editor").get_by_text("We found twelve snails").wait_for()
-    teacher.get_by_role("button", name="More actions").click()
-    with teacher.expect_navigation():
-        teacher.get_by_role("button", name="Approve and Publish", exact=True).click()
-    assert "'My snail hunt' has been updated" in teacher.locator(".messages").inner_text()
+    teacher.get_by_role("link", name="things to check").click()
+    teacher.wait_for_url("**/admin/to-check/")
+    # The teacher reads the post, as it will look, where she approves it.
+    item = teacher.locator("[data-item]", has=teacher.get_by_role("heading", name="My snail hunt"))
+    assert "We found twelve snails in the garden." in item.inner_text()
+    item.get_by_role("button", name="Approve and publish").click()
+    item.get_by_text("Approved and published.").wait_for()
     pupil.close()
     teacher.close()
 
