@@ -32,3 +32,10 @@ class BlogsConfig(AppConfig):
                 signal.connect(
                     purging.shown_everywhere_changed, sender=model, dispatch_uid="page-cache"
                 )
+
+        # Signal receivers import the models too (both lines).
+        from .consent import receivers as consent_receivers
+        from .review import receivers as review_receivers  # they import the models as well
+
+        review_receivers.connect()
+        consent_receivers.connect()

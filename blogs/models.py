@@ -13,6 +13,8 @@ from .classes.subjects import Subject
 from .classes.timeline import TimelinePage
 from .comments.counters import DefenceCounter
 from .comments.models import Comment, CommentSettings
+from .consent.approval import ConsentCheckedApprovalTask
+from .consent.models import ConsentPolicy, ConsentRecord, ImagePeople, MediaPeople, Withdrawal
 from .helpsheets.models import HelpSheetLibraryPage, HelpSheetPage, HelpSheetTopic
 from .reports.signins import SignInDay
 from .reports.surveys.models import (
@@ -24,6 +26,7 @@ from .reports.surveys.models import (
     SurveyRun,
 )
 from .reports.terms import TermDates
+from .review.models import Feedback, ReviewNotice
 from .subscriptions.models import Subscriber
 
 __all__ = [
@@ -36,11 +39,18 @@ __all__ = [
     "ClassBlogIndexPage",
     "Comment",
     "CommentSettings",
+    "ConsentCheckedApprovalTask",
+    "ConsentPolicy",
+    "ConsentRecord",
     "DefenceCounter",
+    "Feedback",
     "HelpSheetLibraryPage",
     "HelpSheetPage",
     "HelpSheetTopic",
+    "ImagePeople",
+    "MediaPeople",
     "PageVisit",
+    "ReviewNotice",
     "SignInDay",
     "Subject",
     "Subscriber",
@@ -52,5 +62,6 @@ __all__ = [
     "SurveyRun",
     "TermDates",
     "TimelinePage",
+    "Withdrawal",
     "public_author_name",
 ]

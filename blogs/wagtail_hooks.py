@@ -8,8 +8,10 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from .awards import wagtail_hooks as awards_hooks
 from .classes import wagtail_hooks as classes_hooks
 from .comments import wagtail_hooks as comments_hooks  # noqa: F401 - registers its hooks
+from .consent import wagtail_hooks as consent_hooks  # noqa: F401 - registers its hooks
 from .helpsheets import wagtail_hooks as helpsheets_hooks
 from .reports import wagtail_hooks as reports_hooks  # noqa: F401 - registers its hooks
+from .review import wagtail_hooks as review_hooks  # noqa: F401 - registers its hooks
 from .school import wagtail_hooks as school_hooks  # noqa: F401 - registers its hooks
 from .subscriptions import wagtail_hooks as mail_hooks  # noqa: F401 - registers its hooks
 from .writing import wagtail_hooks as writing_hooks  # noqa: F401 - registers its hooks

@@ -7,12 +7,14 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from blogs.classes.class_blogs import ClassColour, KeyStage
+from blogs.consent.models import People
 from blogs.models import (
     AwardIndexPage,
     BlogPostPage,
     ClassBlogIndexPage,
     HelpSheetLibraryPage,
     HelpSheetPage,
+    ImagePeople,
     Subject,
     TimelinePage,
 )
@@ -31,8 +33,22 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
+    """A picture with no children in it, unless a test says who is (``people=[pupil]``)."""
+
     title = factory.Sequence(lambda n: f"Picture {n}")
     description = "A test picture"
+
+    class Meta:
+        skip_postgeneration_save = True  # who is in it is its own row: the image is unchanged
+
+    @factory.post_generation
+    def people(self, create, extracted, **kwargs):
+        if not create or extracted is False:
+            return  # ``people=False``: nobody has said who is in it yet
+        answer = People.PUPILS if extracted else People.NO_CHILDREN
+        said = ImagePeople.objects.create(image=self, answer=answer)
+        if extracted:
+            said.pupils.set(extracted)
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -36,6 +36,7 @@ from blogs.models import (
 from blogs.school.roles import DIGITAL_LEADERS, SENIOR_LEADERS, STAFF, setup_school_roles
 from home.models import HomePage
 
+from .consent import consent_to_everything
 from .factories import (
     AwardIndexPageFactory,
     BlogPostPageFactory,
@@ -206,6 +207,10 @@ def build_school(*, help_sheets: bool = False, languages: bool = False) -> Schoo
     home = school_home(title=SCHOOL_NAME, seo_title="Welcome")
     timeline = TimelinePage.objects.child_of(home).get()
     users = {account.username: _user(account) for account in ACCOUNTS}
+    # As seed_demo records them: the demo's pupils' parents agreed to everything.
+    consent_to_everything(
+        *(users[account.username] for account in ACCOUNTS if account.author == "pupil")
+    )
     blogs = {slug: _class_blog(home, slug) for slug in CLASSES}
     awards = AwardIndexPageFactory(parent=home)
     posts = {slug: _posts(blog, users) for slug, blog in blogs.items()}

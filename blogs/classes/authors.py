@@ -33,6 +33,9 @@ class AuthorProfile(models.Model):
         blank=True,
         help_text=_("How children and parents know this member of staff, e.g. 'Mr Patel'."),
     )
+    # Kept in step with the consent register (blogs.consent.names): whether a pupil's first
+    # name may be shown on the website. Without it their posts are signed by their class.
+    may_be_named = models.BooleanField(default=False, editable=False)
 
     panels = [FieldPanel("user"), FieldPanel("role"), FieldPanel("display_name")]
 
@@ -54,6 +57,14 @@ def _staff_name(user) -> str:
 
 
 def _first_name(user) -> str:
+    """A first name the site may show: a pupil's only with their consent to be named."""
+    try:
+        profile = user.author_profile
+    except ObjectDoesNotExist:
+        profile = None
+    is_pupil = profile is not None and profile.role == AuthorProfile.Role.PUPIL
+    if is_pupil and not profile.may_be_named:
+        return ""
     return (user.first_name or "").strip().split(" ")[0]
 
 

@@ -1,6 +1,7 @@
 """A class blog post: what a pupil or teacher writes, with pictures, sound, video and work."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -114,6 +115,17 @@ class BlogPostPage(ViewRestrictionsMixin, Page):
         help_text=_("Words that link posts together, shown as hashtags, e.g. 'spacetopic'."),
     )
     body = StreamField(BlogPostStreamBlock(), verbose_name=_("body"))
+    # Who is named in the words (the consent register must allow it; blogs.consent).
+    children_named = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("children named in this post"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Tick each child whose name is in the words: their name may be published only "
+            "with their parent's or carer's consent. (Who is in a photo is asked with the photo.)"
+        ),
+    )
 
     objects = BlogPostManager()
     base_form_class = BlogPostForm
@@ -133,6 +145,7 @@ class BlogPostPage(ViewRestrictionsMixin, Page):
             heading=_("Subjects and tags"),
         ),
         FieldPanel("body"),
+        FieldPanel("children_named", widget=forms.CheckboxSelectMultiple),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

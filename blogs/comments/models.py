@@ -115,7 +115,6 @@ class Comment(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    teachers_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
     commenter_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()

@@ -22,6 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtailmedia.models import Media
 
+from ..consent.models import ImagePeople, People
 from .pictures import picture_file, seed_for
 
 
@@ -47,6 +48,8 @@ def demo_image(title: str, description: str, picture: dict):
         file_hash=hashlib.sha1(content).hexdigest(),  # noqa: S324 - Wagtail's own file hash
     )
     image.save()
+    # The demo's pictures are drawings, children's work and photos of things: no children.
+    ImagePeople.objects.create(image=image, answer=People.NO_CHILDREN)
     return image
 
 

@@ -19,7 +19,7 @@ from home.languages import in_default_language
 
 from ..classes.authors import FIRST_NAME, AuthorProfile
 from ..classes.class_blogs import ClassBlogIndexPage
-from .groups import SENIOR_LEADERS
+from .groups import DIGITAL_LEADERS, SENIOR_LEADERS
 from .passwords import pupil_password
 
 MAX_NAME_LENGTH = 30
@@ -173,14 +173,15 @@ def pupil_class(user) -> ClassBlogIndexPage | None:
     return user._schoolsite_pupil_class
 
 
-def is_only_a_pupil(user) -> bool:
-    """A pupil with no other role (not a Digital Leader, teacher or superuser): their admin is
-    "My posts" and the writing screen, with nothing of Wagtail's own screens to find their way
-    through. Remembered on the user object, as ``pupil_class`` is."""
-    if pupil_class(user) is None or user.is_superuser:
+def is_a_child(user) -> bool:
+    """A pupil, Digital Leaders included, with no adult role: their admin home is "My posts"
+    and the writing screen, with nothing of Wagtail's own screens to find their way through.
+    Remembered on the user object, as ``pupil_class`` is."""
+    if not user.is_authenticated or user.is_superuser:
         return False
-    if not hasattr(user, "_schoolsite_only_a_pupil"):
-        user._schoolsite_only_a_pupil = not user.groups.exclude(
-            pupil_class_blogs__isnull=False
-        ).exists()
-    return user._schoolsite_only_a_pupil
+    if not hasattr(user, "_schoolsite_is_a_child"):
+        groups = list(user.groups.values_list("name", "pupil_class_blogs"))
+        user._schoolsite_is_a_child = bool(groups) and all(
+            class_blog is not None or name == DIGITAL_LEADERS for name, class_blog in groups
+        )
+    return user._schoolsite_is_a_child

@@ -24,6 +24,7 @@ from ..awards.models import AwardPage
 from ..classes.class_blogs import ClassBlogIndexPage
 from ..classes.posts import BlogPostPage
 from ..comments.models import CLASS_PATH_LENGTH
+from ..consent.email import allowed_by_email
 
 # Shown at up to 560 px wide in the email; twice that for sharp phone screens. JPEG: every
 # email client shows it.
@@ -163,7 +164,7 @@ def gather_news(site: Site, since: datetime, until: datetime, language: str) -> 
         .public()
         .filter(**published)
         .defer_streamfields()
-        .select_related("featured_image")
+        .select_related("featured_image", "owner__author_profile")
         .prefetch_related(Prefetch("featured_image__renditions", queryset=renditions))
         .order_by("-first_published_at", "-pk")
         if post.path[:CLASS_PATH_LENGTH] in by_path
@@ -176,6 +177,10 @@ def gather_news(site: Site, since: datetime, until: datetime, language: str) -> 
         .select_related("category", "winning_class", "winning_post")
         .order_by("-first_published_at", "-pk")
     )
+    # Only what each child's consent allows by email (blogs.consent).
+    allowed = allowed_by_email(posts, awards)
+    posts = [post for post in posts if post.pk in allowed.posts]
+    awards = [award for award in awards if award.pk in allowed.awards]
     local_classes = _in_language(english_classes, ClassBlogIndexPage, language)
     local_posts = _in_language(posts, BlogPostPage, language)
     local_awards = _in_language(awards, AwardPage, language)
@@ -194,7 +199,7 @@ def gather_news(site: Site, since: datetime, until: datetime, language: str) -> 
                 title=shown.title,
                 summary=shown.summary or shown.search_description,
                 url=shown.get_full_url(),
-                picture=_picture(site, post),
+                picture=_picture(site, post) if post.pk in allowed.pictures else None,
             )
         )
     with override(language):

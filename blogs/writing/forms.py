@@ -16,6 +16,8 @@ from wagtail.images import get_image_model
 from wagtailmedia.models import MediaType, get_media_model
 
 from ..classes.subjects import Subject
+from ..consent.models import People
+from ..consent.people_forms import pupils_known_to
 from .hashtags import parse_hashtags
 
 MAX_TEXT_LENGTH = 5000
@@ -57,6 +59,23 @@ class PupilPostForm(forms.Form):
     )
     subjects = subjects_field()
     voice = forms.FileField(required=False, label=gettext_lazy("Or choose a recording"))
+    # Who is in the photo: the consent register decides whether it may be published.
+    photo_people_answer = forms.ChoiceField(
+        label=gettext_lazy("Who is in your photo?"),
+        choices=[
+            (People.NO_CHILDREN, gettext_lazy("Nobody – no children")),
+            (People.NOT_RECOGNISABLE, gettext_lazy("Children, but you can't tell who they are")),
+            (People.PUPILS, gettext_lazy("These children:")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    photo_people = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("Who is in your photo?"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     voice_id = forms.IntegerField(required=False, widget=forms.HiddenInput)
     voice_duration = forms.FloatField(required=False, widget=forms.HiddenInput, min_value=0)
     transcript = forms.CharField(
@@ -66,6 +85,9 @@ class PupilPostForm(forms.Form):
         required=False,
     )
     action = forms.ChoiceField(choices=[(SAVE, SAVE), (SEND, SEND)], required=False)
+    # Names a new post before school has given it a number, so that a save cut short (the
+    # tab closed, the connection lost) and sent again saves into the same post.
+    draft_key = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
 
     def __init__(self, *args, collection, user, post=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,6 +99,10 @@ class PupilPostForm(forms.Form):
         self.fields["photo_camera"].widget.attrs["capture"] = "environment"
         self.fields["voice"].widget.attrs["accept"] = "audio/*"
         self.fields["voice"].widget.attrs["capture"] = "user"
+        self.fields["photo_people"].queryset = pupils_known_to(user)
+        self.fields["photo_people"].label_from_instance = lambda pupil: (
+            _("Me (%(name)s)") % {"name": pupil.first_name} if pupil == user else pupil.first_name
+        )
 
     @property
     def sending(self) -> bool:
@@ -122,6 +148,11 @@ class PupilPostForm(forms.Form):
                     "cannot see it."
                 ),
             )
+        # "Who is in your photo?" is asked, not required: the teacher answers it before the
+        # post can be published if the child did not (the consent register never guesses).
+        answer = cleaned.get("photo_people_answer")
+        if has_photo and answer == People.PUPILS and not cleaned.get("photo_people"):
+            self.add_error("photo_people", _("Tick the children who are in your photo."))
         return cleaned
 
 
@@ -137,9 +168,30 @@ class PhotoForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    people_answer = forms.ChoiceField(
+        label=gettext_lazy("Who is in the photo?"),
+        choices=People.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": gettext_lazy("Say who is in this photo.")},
+    )
+    people = forms.ModelMultipleChoiceField(
+        label=gettext_lazy("These children"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["photo"].widget.attrs["accept"] = PHOTO_TYPES
+        self.fields["people"].queryset = pupils_known_to(user)
+        self.fields["people"].label_from_instance = lambda pupil: pupil.first_name
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("people_answer") == People.PUPILS and not cleaned.get("people"):
+            self.add_error("people", _("Tick the children who are in this photo."))
+        return cleaned
 
 
 class BasePhotoFormSet(forms.BaseFormSet):

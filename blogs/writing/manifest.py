@@ -20,7 +20,7 @@ THEME_COLOUR = "#0f5e5a"
 @cache_control(public=True, max_age=60 * 60)
 def quick_post_manifest(request):
     site = Site.find_for_request(request)
-    school = SchoolSettings.for_site(site).school_name if site else ""
+    school = (SchoolSettings.for_site(site).school_name or site.root_page.title) if site else ""
     start = reverse("writing:quick_post")
     return JsonResponse(
         {

@@ -6,6 +6,8 @@ approval workflow. The same views answer a plain form post, so nothing depends o
 A post waiting for the teacher is shown, not edited (Wagtail locks it for its writer).
 """
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
@@ -18,9 +20,17 @@ from django.views.decorators.http import require_http_methods
 
 from ..classes.authors import personal_name
 from ..classes.posts import BlogPostPage
-from ..school.pupils import pupil_class
+from ..consent.people import remember_who_is_heard, remember_who_is_in, who_is_in
+from ..school.pupils import is_a_child, pupil_class
 from .forms import PupilPostForm, upload_limits
-from .my_posts import Progress, posts_of, progress_of
+from .my_posts import (
+    Progress,
+    digital_leaders_awards,
+    mark_feedback_seen,
+    posts_of,
+    progress_of,
+    with_feedback,
+)
 from .post_content import Photo, PostParts, read_parts, write_parts
 from .posting import new_post, save_draft, send_to_teacher, take_back
 from .strings import screen_strings
@@ -32,13 +42,19 @@ def _wants_json(request) -> bool:
 
 
 def my_posts(request):
-    class_blog = pupil_class(request.user)
-    if class_blog is None:
+    """A child's admin home: their posts, and a Digital Leader's awards."""
+    if not is_a_child(request.user):
         return redirect("wagtailadmin_home")
+    posts = posts_of(request.user)
     return TemplateResponse(
         request,
         "blogs/writing/my_posts.html",
-        {"class_blog": class_blog, "posts": posts_of(request.user)},
+        {
+            "class_blog": pupil_class(request.user),
+            "posts": posts,
+            "new_feedback": sum(1 for item in posts if item.has_new_feedback),
+            "awards": digital_leaders_awards(request.user),
+        },
     )
 
 
@@ -52,6 +68,26 @@ def _post_for(request, class_blog, page_id):
     ):
         return None
     return page.get_latest_revision_as_object() if page.has_unpublished_changes else page
+
+
+DRAFT_KEYS = "schoolsite_writing_drafts"
+KEPT_DRAFT_KEYS = 20
+
+
+def _post_already_made(request, class_blog):
+    """The post an earlier save of this new post made, if its answer never reached the page."""
+    key = request.POST.get("draft_key", "")
+    page_id = request.session.get(DRAFT_KEYS, {}).get(key) if key else None
+    return _post_for(request, class_blog, page_id) if page_id else None
+
+
+def _remember_draft_key(request, post) -> None:
+    key = request.POST.get("draft_key", "")
+    if not key:
+        return
+    keys = request.session.get(DRAFT_KEYS, {})
+    keys[key] = post.pk
+    request.session[DRAFT_KEYS] = dict(list(keys.items())[-KEPT_DRAFT_KEYS:])
 
 
 def _not_yours(request):
@@ -74,13 +110,16 @@ def write(request, page_id=None):
     if page_id is None:
         if not class_blog.permissions_for_user(request.user).can_add_subpage():
             raise PermissionDenied
-        post = None
+        post = _post_already_made(request, class_blog)
     else:
         post = _post_for(request, class_blog, page_id)
         if post is None:
             return _not_yours(request)
 
-    progress = progress_of(post) if post else None
+    progress = progress_of(with_feedback(post)) if post else None
+    if post and request.method == "GET":
+        # She is reading what her teacher said now (this page still marks it new): not again.
+        mark_feedback_seen(post)
     lock = post.get_lock() if post else None
     if lock and lock.for_user(request.user):
         return _waiting(request, class_blog, post, progress)
@@ -91,7 +130,7 @@ def write(request, page_id=None):
         collection=class_blog.collection,
         user=request.user,
         post=post,
-        initial=_initial(post) if post else {},
+        initial=_initial(post) if post else {"draft_key": uuid.uuid4().hex},
     )
     if request.method == "POST":
         return _save(request, form, class_blog, post)
@@ -101,7 +140,10 @@ def write(request, page_id=None):
 def _initial(post: BlogPostPage) -> dict:
     parts = read_parts(post)
     photo = parts.photo
+    said = who_is_in(photo.image) if photo else None
     return {
+        "photo_people_answer": said.answer if said else "",
+        "photo_people": list(said.pupils.all()) if said else [],
         "title": parts.title,
         "text": parts.text,
         "photo_id": photo.image.pk if photo else None,
@@ -183,6 +225,13 @@ def _save(request, form, class_blog, post):
         if photo.description != data["photo_description"].strip():
             photo.description = data["photo_description"].strip()
             photo.save(update_fields=["description"])
+    if photo and data.get("photo_people_answer"):
+        remember_who_is_in(
+            photo, data["photo_people_answer"], data.get("photo_people"), request.user
+        )
+    if voice is not None:
+        # A voice recorded on this screen is the writer's own.
+        remember_who_is_heard(voice, [request.user], request.user)
     if form.errors:
         return _invalid(request, form, class_blog, post, photo=photo, voice=voice)
 
@@ -205,9 +254,11 @@ def _save(request, form, class_blog, post):
     write_parts(post, parts, voice_title=voice_title)
     if form.sending:
         send_to_teacher(post, class_blog, request)
+        _remember_draft_key(request, post)
         messages.success(request, _("Your teacher will check your post."))
         return _answer(request, post, photo, voice, saved=True, go_to=reverse("writing:my_posts"))
     save_draft(post, class_blog, request)
+    _remember_draft_key(request, post)
     return _answer(request, post, photo, voice, saved=True)
 
 
@@ -282,5 +333,6 @@ def _waiting(request, class_blog, post, progress):
             "parts": parts,
             "paragraphs": [p for p in parts.text.split("\n\n") if p.strip()],
             "waiting": progress.progress == Progress.WAITING,
+            "progress": progress,
         },
     )

@@ -23,6 +23,9 @@ from wagtail.models import Site
 from home.languages import in_default_language
 
 from ..classes.class_blogs import ClassBlogIndexPage
+from ..consent.checks import problems_for
+from ..consent.enforcement import ConsentRefused
+from ..consent.people import remember_who_is_in
 from .forms import PhotoFormSet, QuickPostForm, upload_limits
 from .hashtags import suggested_hashtags
 from .post_content import Photo, PostParts, write_parts
@@ -66,11 +69,18 @@ def quick_post(request):
         suggested_hashtags=suggested_hashtags(site, class_blogs),
         initial={"class_blog": _own_class_first(class_blogs, request.user)},
     )
-    photos = PhotoFormSet(request.POST or None, request.FILES or None, prefix="photos")
+    photos = PhotoFormSet(
+        request.POST or None,
+        request.FILES or None,
+        prefix="photos",
+        form_kwargs={"user": request.user},
+    )
     if request.method == "POST":
         if form.is_valid() and photos.is_valid():
             try:
                 post = _publish(request, form, photos)
+            except ConsentRefused as refused:
+                form.add_error(None, refused)  # the register says why; nothing was stored
             except ValidationError:
                 pass  # the photo's form says what was wrong; nothing was stored
             else:
@@ -121,6 +131,12 @@ def _publish(request, form, photos):
         except ValidationError as error:
             photo_form.add_error("photo", error)
             raise  # leaving the transaction stores none of the photos before it
+        remember_who_is_in(
+            image,
+            photo_form.cleaned_data["people_answer"],
+            photo_form.cleaned_data.get("people"),
+            request.user,
+        )
         stored.append(Photo(image, description))
     post = new_post(class_blog, request.user)
     parts = PostParts(
@@ -132,6 +148,10 @@ def _publish(request, form, photos):
     )
     write_parts(post, parts, voice_title="", extra_photos=True)
     post.summary = Truncator(" ".join(data["text"].split())).chars(300)
+    problems = problems_for(post)
+    if problems:
+        # Nothing is published against a child's consent: nothing is stored either.
+        raise ConsentRefused([str(problem) for problem in problems])
     publish_now(post, class_blog, request)
     return post
 

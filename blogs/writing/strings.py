@@ -38,4 +38,5 @@ def screen_strings(voice_limit: int) -> dict[str, str]:
         "publishing": _("Publishing…"),
         "needText": _("Write a sentence or two about the learning."),
         "needDescription": _("Describe this photo for people who cannot see it."),
+        "needWho": _("Say who is in this photo."),
     }

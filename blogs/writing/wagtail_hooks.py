@@ -2,9 +2,11 @@
 
 - Pupils write in the writing screen: Wagtail's page editor, opened on a post by a pupil,
   sends them there, so they never meet its jargon, locks or workflow buttons.
-- A pupil with no other role has "My posts" as their admin home (``schoolsite/urls.py``); a
-  Digital Leader keeps Wagtail's dashboard for awards, with their posts at its top. The menu
-  loses what pupils never need: the library screens and Wagtail's help and editor guide.
+- A child (a pupil, Digital Leaders too) has "My posts" as their admin home
+  (``admin_home.py``), never Wagtail's dashboard with its summary and editor guide. Their
+  menu loses what they never need: Wagtail's help and editor guide and the library screens,
+  and for a pupil who is not a Digital Leader (who writes awards in Wagtail's editor) all
+  but "My posts".
 - Teachers get "Quick post" at the top of their dashboard and in the menu.
 """
 
@@ -15,9 +17,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from ..classes.posts import BlogPostPage
-from ..school.pupils import is_only_a_pupil, pupil_class
+from ..school.groups import DIGITAL_LEADERS
+from ..school.pupils import is_a_child, pupil_class
 from . import pupil_views, quick_post_views
-from .dashboard import PupilPostsPanel, QuickPostPanel
+from .dashboard import QuickPostPanel
 
 app_name = "writing"
 urlpatterns = [
@@ -60,7 +63,7 @@ def pupils_edit_posts_in_the_writing_screen(request, page):
 
 class PupilMenuItem(MenuItem):
     def is_shown(self, request):
-        return pupil_class(request.user) is not None and not request.user.is_superuser
+        return is_a_child(request.user)
 
 
 class QuickPostMenuItem(MenuItem):
@@ -87,20 +90,16 @@ def register_quick_post_menu_item():
 
 
 @hooks.register("construct_main_menu")
-def keep_the_menu_simple_for_pupils(request, menu_items):
-    if pupil_class(request.user) is None or request.user.is_superuser:
+def keep_the_menu_simple_for_children(request, menu_items):
+    if not is_a_child(request.user):
         return
     hidden = HIDDEN_FROM_PUPILS
-    if is_only_a_pupil(request.user):
+    if not request.user.groups.filter(name=DIGITAL_LEADERS).exists():
         hidden = {item.name for item in menu_items} - {"my-posts"}
     menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
 
 @hooks.register("construct_homepage_panels")
-def dashboards_start_with_writing(request, panels):
-    """A Digital Leader's posts first; a teacher's quick post first."""
-    class_blog = pupil_class(request.user)
-    if class_blog is not None and not request.user.is_superuser:
-        panels[:] = [PupilPostsPanel(request.user, class_blog)]
-    elif QuickPostPanel.is_offered_to(request.user):
+def teachers_dashboards_start_with_the_quick_post(request, panels):
+    if QuickPostPanel.is_offered_to(request.user):
         panels.insert(0, QuickPostPanel())

@@ -40,7 +40,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.admin",
+    # Wagtail's admin, without its own "submitted for moderation" emails ("To check" tells
+    # the class's teachers instead, blogs.review).
+    "blogs.review.admin_app.SchoolAdminAppConfig",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -324,7 +326,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Uploads must be what their name says, whole, and (animations) within the pixel limit in all
 # frames; pictures lose location and camera metadata as they are stored (home/uploads.py,
 # home/images/).
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.CheckedImageForm"
+# Every image form also asks who is in the picture, for the consent register (blogs.consent).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "blogs.consent.people_forms.ImageFormWithPeople"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.CheckedDocumentForm"
 WAGTAILIMAGES_RENDITION_STORAGE = "home.images.storage.MetadataFreeStorage"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "odp", "xlsx", "ods", "txt", "rtf"]
@@ -332,7 +335,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Audio and video (wagtailmedia): formats every current browser plays, and a size limit.
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
-    "MEDIA_FORM_BASE": "home.uploads.LimitedMediaForm",
+    "MEDIA_FORM_BASE": "blogs.consent.people_forms.MediaFormWithPeople",
     # webm: what Chrome and Edge record a pupil's voice as in the writing screen.
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "aac", "ogg", "oga", "wav", "webm"],
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],

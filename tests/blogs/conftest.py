@@ -1,6 +1,7 @@
 import pytest
 
 from blogs.models import AuthorProfile
+from tests.consent import consent_to_everything
 from tests.factories import ClassBlogIndexPageFactory, UserFactory
 
 
@@ -22,6 +23,7 @@ def falcon(home_page):
 def pupil(db):
     user = UserFactory(username="amara.s", first_name="Amara", last_name="Smithson")
     AuthorProfile.objects.create(user=user, role=AuthorProfile.Role.PUPIL)
+    consent_to_everything(user)
     return user
 
 

@@ -43,7 +43,11 @@ def _errors(response) -> str:
 def test_an_oversized_image_is_refused(admin_client, nothing_stored):
     response = admin_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Huge", "file": SimpleUploadedFile("huge.png", _png((600, 600)), "image/png")},
+        {
+            "people_answer": "none",
+            "title": "Huge",
+            "file": SimpleUploadedFile("huge.png", _png((600, 600)), "image/png"),
+        },
     )
     assert "This file is too big" in _errors(response)
     assert not get_image_model().objects.exists()
@@ -52,7 +56,11 @@ def test_an_oversized_image_is_refused(admin_client, nothing_stored):
 def test_a_file_that_is_not_an_image_is_refused_as_an_image(admin_client, nothing_stored):
     response = admin_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Notes", "file": SimpleUploadedFile("notes.txt", b"hello", "text/plain")},
+        {
+            "people_answer": "none",
+            "title": "Notes",
+            "file": SimpleUploadedFile("notes.txt", b"hello", "text/plain"),
+        },
     )
     assert "Upload a valid image" in _errors(response)
     assert not get_image_model().objects.exists()
@@ -85,6 +93,7 @@ def test_an_oversized_recording_is_refused(admin_client, nothing_stored):
     response = admin_client.post(
         reverse("wagtailmedia:add", args=("audio",)),
         {
+            "people_answer": "none",
             "title": "Poem",
             "file": SimpleUploadedFile("poem.mp3", b"ID3" + b"x" * 500),
             "duration": 3,
@@ -97,7 +106,12 @@ def test_an_oversized_recording_is_refused(admin_client, nothing_stored):
 def test_a_video_of_the_wrong_type_is_refused(admin_client, nothing_stored):
     response = admin_client.post(
         reverse("wagtailmedia:add", args=("video",)),
-        {"title": "Race", "file": SimpleUploadedFile("race.exe", b"MZ"), "duration": 3},
+        {
+            "people_answer": "none",
+            "title": "Race",
+            "file": SimpleUploadedFile("race.exe", b"MZ"),
+            "duration": 3,
+        },
     )
     assert "cannot be uploaded here" in _errors(response)
     assert not Media.objects.exists()
@@ -106,7 +120,12 @@ def test_a_video_of_the_wrong_type_is_refused(admin_client, nothing_stored):
 def test_a_recording_of_the_right_type_and_size_is_stored(admin_client):
     response = admin_client.post(
         reverse("wagtailmedia:add", args=("audio",)),
-        {"title": "Poem", "file": SimpleUploadedFile("poem.mp3", b"ID3 audio"), "duration": 3},
+        {
+            "people_answer": "none",
+            "title": "Poem",
+            "file": SimpleUploadedFile("poem.mp3", b"ID3 audio"),
+            "duration": 3,
+        },
     )
     assert response.status_code == 302
     assert Media.objects.get().title == "Poem"

@@ -1,6 +1,7 @@
 """A real browser: Debian's Chromium driven by Playwright (never a downloaded browser)."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,13 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # A microphone that plays a test tone and is allowed without asking: the writing screen's
+    # voice recording works as on a pupil's tablet.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
 ]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
 
 
 def pytest_collection_modifyitems(items):
@@ -68,6 +75,21 @@ def new_page(browser):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
         return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def new_context(browser):
+    """Browser contexts (one sign-in each) of a chosen size, closed after the test."""
+    contexts = []
+
+    def make(viewport=DESKTOP, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        return context
 
     yield make
     for context in contexts:
@@ -164,6 +186,7 @@ def sign_in(demo_site):
         page.fill("#id_username", username)
         page.fill("#id_password", DEFAULT_DEMO_PASSWORD)
         page.get_by_role("button", name="Sign in").click()
-        page.wait_for_url("**/admin/")
+        # Children start at "My posts", everyone else at Wagtail's dashboard.
+        page.wait_for_url(re.compile(r"/admin/(my-posts/)?$"))
 
     return sign_in_as

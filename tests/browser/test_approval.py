@@ -1,4 +1,4 @@
-"""eagle.pupil writes and submits a post; eagle.teacher approves it; then a visitor reads it."""
+"""eagle.pupil writes and sends a post; eagle.teacher approves it in To check; a visitor reads it."""
 
 import pytest
 from wagtail.models import Locale, Page
@@ -18,37 +18,29 @@ def test_a_pupils_post_goes_public_only_after_their_teacher_approves_it(
 ):
     pupil = new_page()
     sign_in(pupil, "eagle.pupil")
-    pupil.get_by_role("link", name="Write a new post for Eagle Class").click()
-    pupil.fill("#id_title", "My snail hunt")
-    pupil.locator("button[title='Insert a block']").first.click()
-    pupil.get_by_role("option", name="Paragraph").click()
-    pupil.locator(".Draftail-Editor [contenteditable='true']").first.click()
-    pupil.keyboard.type("We found twelve snails in the garden.")
-    # Draftail copies what was typed into the form's hidden field a moment later.
-    pupil.wait_for_function(
-        "() => document.querySelector('[name=\"body-0-value\"]').value.includes('twelve snails')"
-    )
-    pupil.get_by_role("button", name="More actions").click()
-    with pupil.expect_navigation():
-        pupil.get_by_role("button", name="Submit to Pupil post approval – Eagle Class").click()
-    assert "submitted for moderation" in pupil.locator(".messages").inner_text()
+    pupil.get_by_role("link", name="Write a new post").click()
+    pupil.get_by_label("What is your post called?").fill("My snail hunt")
+    pupil.get_by_label("Write about your learning").fill("We found twelve snails in the garden.")
+    pupil.get_by_role("button", name="Send to my teacher").click()
+    pupil.wait_for_url("**/admin/my-posts/")
+    assert "Your teacher will check your post." in pupil.locator("main").inner_text()
 
     visitor = new_page()
     response = visitor.goto(demo_site.url + "/en-gb/eagle/my-snail-hunt/")
     assert response.status == 404
 
     pupil.goto(demo_site.url + "/admin/")
-    assert "Waiting for your teacher to check it" in pupil.locator(".pupil-dashboard").inner_text()
+    assert "Waiting for your teacher to check it" in pupil.locator(".my-posts").inner_text()
 
     teacher = new_page()
     sign_in(teacher, "eagle.teacher")
-    teacher.get_by_role("link", name="My snail hunt").first.click()
-    # The teacher reads the post in the editor before approving it.
-    teacher.locator(".Draftail-Editor").get_by_text("We found twelve snails").wait_for()
-    teacher.get_by_role("button", name="More actions").click()
-    with teacher.expect_navigation():
-        teacher.get_by_role("button", name="Approve and Publish", exact=True).click()
-    assert "'My snail hunt' has been updated" in teacher.locator(".messages").inner_text()
+    teacher.get_by_role("link", name="things to check").click()
+    teacher.wait_for_url("**/admin/to-check/")
+    # The teacher reads the post, as it will look, where she approves it.
+    item = teacher.locator("[data-item]", has=teacher.get_by_role("heading", name="My snail hunt"))
+    assert "We found twelve snails in the garden." in item.inner_text()
+    item.get_by_role("button", name="Approve and publish").click()
+    item.get_by_text("Approved and published.").wait_for()
     pupil.close()
     teacher.close()
 

@@ -1,4 +1,4 @@
-"""A visitor leaves a comment; eagle.teacher approves it; the comment appears on the post."""
+"""A visitor leaves a comment; eagle.teacher approves it with a reply in To check; both appear."""
 
 import pytest
 
@@ -32,12 +32,13 @@ def test_a_visitors_comment_appears_after_the_teacher_approves_it(
 
     teacher = new_page()
     sign_in(teacher, "eagle.teacher")
-    teacher.get_by_role("link", name="comments waiting").click()
-    teacher.get_by_role("link", name="Grandad Joe").click()
-    teacher.locator("#id_status").select_option("approved")
-    teacher.locator("#id_reply").fill("Thank you, Joe!")
-    with teacher.expect_navigation():
-        teacher.get_by_role("button", name="Save").click()
+    teacher.get_by_role("link", name="things to check").click()
+    item = teacher.locator("[data-item]", has=teacher.get_by_role("heading", name="Grandad Joe"))
+    assert "Those lambs look very cuddly!" in item.inner_text()
+    item.get_by_text("Reply", exact=True).click()
+    item.get_by_label("Your reply, shown under the comment with your name").fill("Thank you, Joe!")
+    item.get_by_role("button", name="Approve and reply").click()
+    item.get_by_text("Approved, with your reply under it.").wait_for()
     teacher.close()
 
     visitor.reload()

@@ -43,6 +43,7 @@ def upload(client, name: str, data: bytes):
     response = client.post(
         reverse("wagtailimages:add"),
         {
+            "people_answer": "none",
             "title": "Our trip",
             "description": "Children on the grass at the picnic",
             "file": SimpleUploadedFile(name, data),
@@ -124,7 +125,8 @@ def test_png_webp_and_gif_uploads_lose_their_metadata_and_keep_their_frames(admi
         assert any(telltale in data for telltale in TELLTALES)
 
         response = admin_client.post(
-            reverse("wagtailimages:add"), {"title": name, "file": SimpleUploadedFile(name, data)}
+            reverse("wagtailimages:add"),
+            {"people_answer": "none", "title": name, "file": SimpleUploadedFile(name, data)},
         )
         assert response.status_code == 302
         original = stored(get_image_model().objects.get(title=name))
@@ -137,7 +139,7 @@ def test_png_webp_and_gif_uploads_lose_their_metadata_and_keep_their_frames(admi
 def test_the_multiple_uploader_stores_photos_without_location_too(admin_client):
     response = admin_client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("trip.jpg", phone_jpeg())},
+        {"people_answer": "none", "files[]": SimpleUploadedFile("trip.jpg", phone_jpeg())},
     )
     assert response.json()["success"]
     assert_clean(stored(get_image_model().objects.get()))
@@ -148,6 +150,7 @@ def test_a_video_poster_picture_is_stored_without_location_or_camera(admin_clien
     response = admin_client.post(
         reverse("wagtailmedia:add", args=("video",)),
         {
+            "people_answer": "none",
             "title": "Sports day race",
             "file": SimpleUploadedFile("race.mp4", video),
             "thumbnail": SimpleUploadedFile("poster.jpg", phone_jpeg()),

@@ -141,7 +141,12 @@ def test_a_recording_that_is_not_what_its_name_says_is_refused(
 ):
     response = admin_client.post(
         reverse("wagtailmedia:add", args=(kind,)),
-        {"title": "Poem", "file": SimpleUploadedFile(name, content), "duration": 3},
+        {
+            "people_answer": "none",
+            "title": "Poem",
+            "file": SimpleUploadedFile(name, content),
+            "duration": 3,
+        },
     )
     assert f"but it is really {really}, so it cannot be uploaded" in refusal(response)
     assert not Media.objects.exists()
@@ -151,6 +156,7 @@ def test_a_video_poster_that_is_not_a_picture_is_refused(admin_client, nothing_s
     response = admin_client.post(
         reverse("wagtailmedia:add", args=("video",)),
         {
+            "people_answer": "none",
             "title": "Race",
             "file": SimpleUploadedFile("race.mp4", b"\x00\x00\x00\x18ftypisom" + b"\0" * 64),
             "thumbnail": SimpleUploadedFile("poster.jpg", WEB_PAGE),
@@ -172,7 +178,12 @@ def test_a_video_poster_that_is_not_a_picture_is_refused(admin_client, nothing_s
 def test_real_recordings_are_accepted(admin_client, kind, name, content):
     response = admin_client.post(
         reverse("wagtailmedia:add", args=(kind,)),
-        {"title": "Poem", "file": SimpleUploadedFile(name, content), "duration": 3},
+        {
+            "people_answer": "none",
+            "title": "Poem",
+            "file": SimpleUploadedFile(name, content),
+            "duration": 3,
+        },
     )
     assert response.status_code == 302
     assert Media.objects.get().title == "Poem"
@@ -193,7 +204,8 @@ def test_a_damaged_picture_is_refused_with_a_plain_message(
     admin_client, nothing_stored, name, content
 ):
     response = admin_client.post(
-        reverse("wagtailimages:add"), {"title": "Trip", "file": SimpleUploadedFile(name, content)}
+        reverse("wagtailimages:add"),
+        {"people_answer": "none", "title": "Trip", "file": SimpleUploadedFile(name, content)},
     )
     assert "This picture is damaged or incomplete, so it cannot be used." in refusal(response)
     assert not get_image_model().objects.exists()
@@ -204,7 +216,11 @@ def test_an_animation_counts_all_its_frames_against_the_pixel_limit(admin_client
     animation = picture("GIF", (1000, 1000), frames=100)
     response = admin_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Flicker", "file": SimpleUploadedFile("flicker.gif", animation)},
+        {
+            "people_answer": "none",
+            "title": "Flicker",
+            "file": SimpleUploadedFile("flicker.gif", animation),
+        },
     )
     assert (
         "This animation is too big: 100 frames of 1,000 × 1,000 pixels make 100,000,000 pixels, "
@@ -219,12 +235,20 @@ def test_an_animated_webp_counts_all_its_frames_but_a_still_of_the_same_size_pas
 ):
     response = admin_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Spin", "file": SimpleUploadedFile("spin.webp", picture("WEBP", frames=4))},
+        {
+            "people_answer": "none",
+            "title": "Spin",
+            "file": SimpleUploadedFile("spin.webp", picture("WEBP", frames=4)),
+        },
     )
     assert "4 frames of 300 × 200 pixels make 240,000 pixels" in refusal(response)
     response = admin_client.post(
         reverse("wagtailimages:add"),
-        {"title": "Still", "file": SimpleUploadedFile("still.webp", picture("WEBP"))},
+        {
+            "people_answer": "none",
+            "title": "Still",
+            "file": SimpleUploadedFile("still.webp", picture("WEBP")),
+        },
     )
     assert response.status_code == 302
     assert get_image_model().objects.get().title == "Still"
@@ -233,7 +257,10 @@ def test_an_animated_webp_counts_all_its_frames_but_a_still_of_the_same_size_pas
 def test_the_multiple_uploader_refuses_a_damaged_picture_too(admin_client, nothing_stored):
     response = admin_client.post(
         reverse("wagtailimages:add_multiple"),
-        {"files[]": SimpleUploadedFile("cut-short.jpg", picture("JPEG")[:600])},
+        {
+            "people_answer": "none",
+            "files[]": SimpleUploadedFile("cut-short.jpg", picture("JPEG")[:600]),
+        },
     )
     assert response.status_code == 200
     assert not response.json()["success"]

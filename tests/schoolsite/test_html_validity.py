@@ -25,6 +25,7 @@ from wagtail.models import Page
 from wagtailmedia.models import Media
 
 from blogs.awards.models import monday_of
+from blogs.consent.models import MediaPeople, People
 from blogs.models import (
     AuthorProfile,
     AwardCategory,
@@ -58,6 +59,7 @@ def _media(kind: str, name: str) -> Media:
     media = Media(title=name, type=kind, duration=3)
     media.file.save(name, ContentFile(b"not really media"), save=False)
     media.save()
+    MediaPeople.objects.create(media=media, answer=People.NO_CHILDREN)  # may be published
     return media
 
 

@@ -98,6 +98,7 @@ def upload_image(client: Client, collection: Collection, filename: str, colour="
     response = client.post(
         reverse("wagtailimages:add"),
         {
+            "people_answer": "none",
             "title": filename.rsplit(".", 1)[0].replace("-", " ").capitalize(),
             "description": "The Publish button, bottom left",
             "collection": collection.pk,
@@ -227,6 +228,7 @@ def test_a_private_collections_audio_is_private_like_its_images_and_documents(
     response = senior_leader.post(
         reverse("wagtailmedia:add", args=("audio",)),
         {
+            "people_answer": "none",
             "title": "Staff briefing",
             "collection": staff_documents.pk,
             "file": ContentFile(b"ID3 staff briefing", name="staff-briefing.mp3"),
@@ -275,6 +277,7 @@ def test_an_image_moved_into_a_private_collection_takes_its_files_along_and_back
             response = senior_leader.post(
                 reverse("wagtailimages:edit", args=[image.pk]),
                 {
+                    "people_answer": "none",
                     "title": image.title,
                     "description": image.description,
                     "collection": collection.pk,

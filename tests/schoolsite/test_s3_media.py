@@ -60,9 +60,11 @@ def test_an_image_uploaded_in_the_admin_is_stored_in_the_bucket_and_its_renditio
     response = client.post(
         reverse("wagtailimages:add"),
         {
+            "people_answer": "none",
             "title": "Sports day",
             "description": "Children racing on the field",
-            "file": SimpleUploadedFile("sports-day.png", _png(800, 600), "image/png"),
+            # A name no other test uses: they share the local MEDIA_ROOT this must not touch.
+            "file": SimpleUploadedFile("s3-bucket-only.png", _png(800, 600), "image/png"),
         },
     )
     assert response.status_code == 302, response.content[:2000]

@@ -50,7 +50,8 @@ PUBLIC_MODULES = {
 # every other template is public. The survey screens children answer stay public.
 STAFF_ONLY_TEMPLATES = (
     "templates/blogs/admin/",
-    "templates/blogs/emails/comments_waiting.txt",
+    "templates/blogs/emails/waiting_for_you.txt",
+    "templates/blogs/review/",
     "templates/blogs/reports/activity.html",
     "templates/blogs/reports/governors.html",
     "templates/blogs/reports/includes/activity_row.html",

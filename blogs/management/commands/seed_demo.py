@@ -30,6 +30,7 @@ from blogs.demo.activity import ensure_activity
 from blogs.demo.awards import ensure_awards
 from blogs.demo.classes import ensure_class_blogs, ensure_subjects
 from blogs.demo.comments import ensure_comments
+from blogs.demo.consent import ensure_consent, ensure_register
 from blogs.demo.helpsheets import ensure_help_sheets
 from blogs.demo.posts import ensure_posts
 from blogs.demo.school import (
@@ -88,6 +89,8 @@ class Command(BaseCommand):
         self.stage(
             _("Adding a term of activity and a pupil survey…"), lambda: ensure_activity(home)
         )
+        # Last: every pupil and picture is there, and the workflows the refused post goes to.
+        self.stage(_("Recording consent…"), ensure_consent)
         return home
 
     def stage(self, label: str, make: Callable[[], tuple]):
@@ -112,6 +115,8 @@ class Command(BaseCommand):
     def make_accounts(self) -> tuple:
         accounts = ensure_accounts()
         ensure_author_profiles()
+        # Before anything is published: nothing goes public against the register.
+        ensure_register()
         count = len(accounts)
         return accounts, ngettext("%(count)d account", "%(count)d accounts", count) % {
             "count": count

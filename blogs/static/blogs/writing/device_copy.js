@@ -18,7 +18,7 @@ export class DeviceCopy {
         const fields = {};
         this.form.querySelectorAll("[data-keep]").forEach((field) => (fields[field.name] = field.value));
         const ticked = {};
-        this.form.querySelectorAll("input[type=checkbox]").forEach((box) => {
+        this.form.querySelectorAll("input[type=checkbox], input[type=radio]").forEach((box) => {
             if (box.checked) (ticked[box.name] ||= []).push(box.value);
         });
         return { fields, ticked, extra, changedAt: new Date().toISOString() };
@@ -51,7 +51,7 @@ export class DeviceCopy {
             }
         }
         const ticked = copy.ticked || {};
-        this.form.querySelectorAll("input[type=checkbox]").forEach((box) => {
+        this.form.querySelectorAll("input[type=checkbox], input[type=radio]").forEach((box) => {
             const wanted = (ticked[box.name] || []).includes(box.value);
             if (box.checked !== wanted) {
                 box.checked = wanted;

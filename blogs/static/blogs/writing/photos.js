@@ -54,7 +54,7 @@ export class PhotoQuestion {
         this.inputs.filter((other) => other !== input).forEach((other) => (other.value = ""));
         this.showFile(file);
         this.onChange();
-        this.description?.querySelector("input")?.focus();
+        this.description?.querySelector("input[type=text]")?.focus();
     }
 
     showFile(file) {
@@ -78,7 +78,7 @@ export class PhotoQuestion {
         if (this.objectUrl) URL.revokeObjectURL(this.objectUrl);
         this.objectUrl = null;
         this.image.removeAttribute("src");
-        const description = this.description?.querySelector("input");
+        const description = this.description?.querySelector("input[type=text]");
         if (description) description.value = "";
         this.show();
         this.onChange();

@@ -50,8 +50,11 @@ function problems() {
     const text = form.elements.namedItem("text");
     if (!text.value.trim()) found[text.name] = [say("needText")];
     slots.forEach((slot) => {
-        const description = slot.root.querySelector("[data-photo-description] input");
-        if (slot.hasPhoto && !description.value.trim()) found[description.name] = [say("needDescription")];
+        if (!slot.hasPhoto) return;
+        const description = slot.root.querySelector("[data-photo-description] input[type=text]");
+        if (!description.value.trim()) found[description.name] = [say("needDescription")];
+        const who = slot.root.querySelector("input[type=radio]");
+        if (who && !slot.root.querySelector("input[type=radio]:checked")) found[who.name] = [say("needWho")];
     });
     return found;
 }

@@ -1,5 +1,5 @@
 // The words the screens' scripts show, translated by Django and handed over as JSON.
-const element = document.getElementById("writing-strings");
+const element = document.getElementById("screen-strings");
 const strings = element ? JSON.parse(element.textContent) : {};
 
 /** say("recording", {time: "0:05"}) → "Recording… 0:05" in the reader's language. */
