@@ -2,10 +2,12 @@
 
 The byline of every card and post reads it there (``classes.authors``), with no extra query:
 without consent a pupil's post is signed by their class. Kept in step whenever a record or the
-school's policy changes.
+school's policy changes, and every cached page purged when a byline changes.
 """
 
 from django.contrib.auth import get_user_model
+
+from home.page_cache import purge_everything
 
 from ..classes.authors import AuthorProfile
 from .models import Kind
@@ -25,6 +27,10 @@ def refresh_names(pupil_ids=None) -> list[int]:
         if profile.may_be_named != allowed:
             changed.append(profile.user_id)
             AuthorProfile.objects.filter(pk=profile.pk).update(may_be_named=allowed)
+    if changed:
+        # Bylines are on posts, class blogs, the timeline, feeds and search, in every
+        # language: rare enough to purge them all rather than trace each.
+        purge_everything()
     return changed
 
 

@@ -4,15 +4,19 @@ any kind of change (each compared with the same page made afresh)."""
 import re
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.test import TestCase, override_settings
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction, Site
 
+from blogs.consent.models import Kind
 from blogs.models import AwardCategory, AwardPage, BlogPostPage, Comment
+from blogs.school.pupils import create_pupils
 from home.page_cache import store
 from home.site_settings import SchoolSettings
-from tests.factories import StandardPageFactory
+from tests.consent import consent_to_everything, withhold
+from tests.factories import BlogPostPageFactory, StandardPageFactory
 from tests.school import build_school
 
 CACHED = override_settings(SCHOOLSITE_PAGE_CACHE=True, SCHOOLSITE_FRAGMENT_CACHE=True)
@@ -258,6 +262,14 @@ class NothingStaleAfterAChangeTests(TestCase):
             self.about.save_revision().publish()
 
         self.assert_nothing_stale(show)
+
+    def test_withdrawing_a_pupils_name(self):
+        [card] = create_pupils(["Leo"], self.school.eagle)
+        leo = get_user_model().objects.get(username=card.username)
+        consent_to_everything(leo)
+        BlogPostPageFactory(parent=self.school.eagle, title="Leo's rocket", owner=leo)
+        self.assertIn(" · Leo", self.client.get(self.school.eagle.url).content.decode())
+        self.assert_nothing_stale(lambda: withhold(leo, Kind.NAME))
 
     def test_promoting_a_page_for_a_search(self):
         def promote():
