@@ -54,6 +54,7 @@ class Cluster:
     school: dict
     access_log: Path
     start_up: dict[str, float]
+    redis: services.Server
 
     def visitor(self, source: str | None = None) -> Client:
         """A browser that goes through nginx, as every visitor does."""
@@ -62,6 +63,15 @@ class Cluster:
     def app(self, number: int) -> Client:
         """A browser whose every request nginx sends to app server ``number`` (1 or 2)."""
         return Client(self.apps[number - 1], f"app server {number}", as_forwarded_by=self.nginx)
+
+    @contextmanager
+    def redis_stopped(self) -> Iterator[None]:
+        """Redis down for the block; started again, empty, after it."""
+        self.redis.stop()
+        try:
+            yield
+        finally:
+            self.redis.start_again()
 
     def bucket(self):
         return boto3.resource("s3", endpoint_url=self.s3_endpoint, **_boto3_credentials()).Bucket(
@@ -165,6 +175,7 @@ def running_cluster() -> Iterator[Cluster]:
             school=school,
             access_log=access_log,
             start_up=clock.laps,
+            redis=redis,
         )
 
 

@@ -45,10 +45,11 @@ def main(address: str) -> None:
             "home": school.home.url,
             "timeline": school.timeline.url,
             "class_blog": school.eagle.url,
+            "other_class_blog": school.falcon.url,
             "waiting_post": {"title": waiting.title, "url": waiting.url},
             "posts": {
                 post.slug: {"id": post.pk, "title": post.title, "url": post.url}
-                for post in school.posts["eagle"]
+                for post in [*school.posts["eagle"], *school.posts["falcon"]]
             },
             "staff_only": {"url": staff_only.url, "summary": staff_only.summary},
         }

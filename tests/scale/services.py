@@ -70,9 +70,13 @@ class Server:
         stop_signal: int = signal.SIGTERM,
     ) -> None:
         self.name, self.log, self.ready, self.stop_signal = name, log, ready, stop_signal
-        with log.open("wb") as output:
-            self.process = subprocess.Popen(
-                command, cwd=ROOT, env=env, stdout=output, stderr=subprocess.STDOUT
+        self.command, self.env = command, env
+        self.process = self._run()
+
+    def _run(self) -> subprocess.Popen:
+        with self.log.open("ab") as output:
+            return subprocess.Popen(
+                self.command, cwd=ROOT, env=self.env, stdout=output, stderr=subprocess.STDOUT
             )
 
     def wait(self) -> None:
@@ -87,6 +91,11 @@ class Server:
 
     def stop(self) -> None:
         stop_together([self])
+
+    def start_again(self) -> None:
+        """After :meth:`stop`: the same server on the same port (empty, for Redis)."""
+        self.process = self._run()
+        self.wait()
 
 
 def stop_together(servers: list[Server]) -> None:

@@ -37,3 +37,8 @@ def not_shown(visitor: Client, path: str, text: str) -> bool:
 def answered(visitor: Client, path: str, status: int) -> bool:
     """Whether ``path`` answers ``visitor`` with ``status`` within :data:`AT_ONCE`."""
     return eventually(lambda: visitor.get(path).status == status, AT_ONCE)
+
+
+def kept_again(visitor: Client, path: str, seconds: float) -> bool:
+    """Whether the app server answers ``path`` from its cache again within ``seconds``."""
+    return eventually(lambda: visitor.get(path).headers.get("x-page-cache") == "hit", seconds)
