@@ -55,6 +55,7 @@ class Cluster:
     access_log: Path
     start_up: dict[str, float]
     redis: services.Server
+    folder: Path
 
     def visitor(self, source: str | None = None) -> Client:
         """A browser that goes through nginx, as every visitor does."""
@@ -72,6 +73,18 @@ class Cluster:
             yield
         finally:
             self.redis.start_again()
+
+    def log_tails(self) -> dict[str, str]:
+        """The end of each app server's log and of nginx's errors, to see why a test failed."""
+        logs = {
+            **{f"app server {n}": self.folder / f"app{n}" / "gunicorn.log" for n in (1, 2)},
+            "nginx": self.folder / "nginx" / "error.log",
+        }
+        return {
+            name: "\n".join(path.read_text(errors="replace").splitlines()[-30:])
+            for name, path in logs.items()
+            if path.exists()
+        }
 
     def bucket(self):
         return boto3.resource("s3", endpoint_url=self.s3_endpoint, **_boto3_credentials()).Bucket(
@@ -176,6 +189,7 @@ def running_cluster() -> Iterator[Cluster]:
             access_log=access_log,
             start_up=clock.laps,
             redis=redis,
+            folder=folder,
         )
 
 

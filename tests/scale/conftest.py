@@ -10,6 +10,7 @@ import pytest
 from .cluster import Cluster, running_cluster
 
 START_UP = pytest.StashKey[dict]()
+LOG_TAILS = pytest.StashKey[dict]()
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -27,11 +28,17 @@ def cluster(request: pytest.FixtureRequest) -> Cluster:
     with running_cluster() as running:
         request.config.stash[START_UP] = running.start_up
         yield running
+        if request.session.testsfailed:
+            # The servers' logs go with their folder: keep what they said for the summary.
+            request.config.stash[LOG_TAILS] = running.log_tails()
 
 
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
-    """How long the cluster took to start, step by step."""
+    """How long the cluster took to start, step by step; the servers' last words on failure."""
     start_up = config.stash.get(START_UP, None)
     if start_up:
         steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in start_up.items())
         terminalreporter.write_line(f"Scale-out cluster started: {steps}")
+    for name, tail in config.stash.get(LOG_TAILS, {}).items():
+        terminalreporter.write_sep("-", f"the end of {name}'s log")
+        terminalreporter.write_line(tail)

@@ -2,9 +2,9 @@
 a throwaway folder: PostgreSQL 15, Redis, moto's S3 server and gunicorn app servers (nginx is
 ``tests/nginx_server.py``).
 
-Each is started with ``start(stack, …)``, which registers its stop on the ``ExitStack``, so
-whatever fails, every process the test started is stopped. Servers start at once and are waited
-for separately (:meth:`Server.wait`), so that slow ones start side by side.
+Each server's stop is registered on an ``ExitStack`` as it starts, so whatever fails, every
+process the test started is stopped. Servers start at once and are waited for separately
+(:meth:`Server.wait`), so that slow ones start side by side.
 """
 
 import os
