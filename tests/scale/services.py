@@ -205,11 +205,14 @@ def app_servers(
     started = []
     for number, port in enumerate(ports, start=1):
         address = f"http://127.0.0.1:{port}"
-        (folder / f"app{number}").mkdir()
+        own = folder / f"app{number}"
+        own.mkdir()
+        # Each its own control socket: gunicorn's default is one per user, in $HOME.
+        command = [BIN / "gunicorn", "schoolsite.wsgi", "--control-socket", own / "gunicorn.ctl"]
         server = Server(
             f"app server {number}",
-            [BIN / "gunicorn", "schoolsite.wsgi"],
-            folder / f"app{number}" / "gunicorn.log",
+            command,
+            own / "gunicorn.log",
             answers_http(address),
             env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
             # gunicorn's quick shutdown: its workers stop at once.
