@@ -22,9 +22,9 @@ class BlogsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from .awards.models import AwardCategory  # models: only once the registry is ready
-        from .classes import purging
-        from .classes.authors import AuthorProfile
-        from .classes.subjects import Subject
+        from .classes import purging  # imports the models too
+        from .classes.authors import AuthorProfile  # a model: the same
+        from .classes.subjects import Subject  # a model: the same
 
         for signal in (post_save, post_delete):
             signal.connect(purging.comment_changed, sender=Comment, dispatch_uid="page-cache")

@@ -11,7 +11,7 @@ class HomeConfig(AppConfig):
         # Signal handlers need the app registry ready, so they load here, not at import.
         from . import private_files, signals
         from .images import receivers as image_receivers  # the same: they use the models
-        from .page_cache import receivers as page_cache_receivers
+        from .page_cache import receivers as page_cache_receivers  # the same: models too
 
         signals.connect()
         # First, so that an upload is cleaned before private_files may store it.

@@ -9,7 +9,8 @@ language, and the page tells the visitor it is shown in English for now.
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page, Site
 
@@ -48,7 +49,8 @@ def language_name(code: str) -> str:
 
 
 def localized_home(request) -> Page | None:
-    """The site's home page in the current language (English when there is no translation)."""
+    """The site's home page in the current language (English when there is no live
+    translation), as its own type: where Wagtail starts routing, and what the menu lists."""
     cache_key = f"_schoolsite_home_{get_language()}"
     if not hasattr(request, cache_key):
         # Kept between requests for each host and language (a change to a home page or to the
@@ -65,23 +67,33 @@ def localized_home_url(request) -> str:
 
 def _find_localized_home(request) -> Page | None:
     site = Site.find_for_request(request)
-    if site is None:
-        return None
-    root = site.root_page
-    # On a page, its home is the ancestor at the site root's depth: Wagtail has just routed
-    # the request through it, so this needs no locale look-up (and none at all in English).
-    served = getattr(request, "_wagtail_route_for_request", None)
-    if served and served[0].depth >= root.depth:
-        home_path = served[0].path[: root.depth * Page.steplen]
-        if home_path == root.path:
-            return root
-        home = Page.objects.filter(path=home_path).first()
-        if home is not None and home.translation_key == root.translation_key:
-            return home
-    return root.localized
+    # As Wagtail's routing finds it (Page.route_for_request).
+    return site.root_page.localized.specific if site is not None else None
 
 
-def untranslated_source(page) -> Page | None:
+def active_locale_id(request) -> int:
+    """The id of the Locale of the language being read (``Locale.get_active()``), kept
+    between requests (a change to the Locales purges everything)."""
+    return remember(request, "active-locale", lambda: Locale.get_active().pk)
+
+
+def page_copies(page, request=None) -> list[Page]:
+    """The page in every language (itself included, live or not, each with its Locale), and,
+    with ``request``, the site's home page in every language too: one query, remembered on
+    the page, for the language links, the "not translated yet" note and the comments."""
+    remembered = getattr(page, "_schoolsite_copies", None)
+    if remembered is None or (request is not None and not remembered[0]):
+        keys = {page.translation_key}
+        home = localized_home(request) if request is not None else None
+        if home is not None:
+            keys.add(home.translation_key)
+        copies = list(Page.objects.filter(translation_key__in=keys).select_related("locale"))
+        remembered = (request is not None, copies)
+        page._schoolsite_copies = remembered
+    return remembered[1]
+
+
+def untranslated_source(page, request=None) -> Page | None:
     """The page this one stands in for, while it shows another language's content.
 
     That is an alias (wagtail-localize's copy of an untranslated page), and also a translation
@@ -91,11 +103,21 @@ def untranslated_source(page) -> Page | None:
     if not hasattr(page, "_schoolsite_untranslated_source"):
         source = None
         if page.alias_of_id is not None:
-            source = Page.objects.select_related("locale").get(pk=page.alias_of_id)
+            copies = {copy.pk: copy for copy in page_copies(page, request)}
+            source = copies.get(page.alias_of_id) or (
+                Page.objects.select_related("locale").get(pk=page.alias_of_id)
+            )
             source = source if source.locale_id != page.locale_id else None
         elif page.live_revision_id is None and page.locale_id != _default_locale_id():
-            original = source_language_page(page)
-            source = original if original.pk != page.pk else None
+            source = next(
+                (
+                    copy
+                    for copy in page_copies(page, request)
+                    if copy.translation_key == page.translation_key
+                    and copy.locale_id == _default_locale_id()
+                ),
+                None,
+            )
         page._schoolsite_untranslated_source = source
     return page._schoolsite_untranslated_source
 
@@ -123,6 +145,17 @@ def source_language_page(page):
         )
         page._schoolsite_source_language_page = original or page
     return page._schoolsite_source_language_page
+
+
+def source_language_pk(page):
+    """``source_language_page(page).pk`` as part of a query, so that finding it costs no
+    query of its own (the comments of a post read in Welsh are kept on the English post)."""
+    if page.locale_id == _default_locale_id():
+        return Value(page.pk)
+    original = Page.objects.filter(
+        translation_key=page.translation_key, locale_id=_default_locale_id()
+    ).values("pk")[:1]
+    return Coalesce(Subquery(original), Value(page.pk))
 
 
 _default_locale_ids: dict[str, int] = {}
@@ -177,10 +210,8 @@ def _is_translated(page) -> bool:
 
 
 def _live_copies(page, request) -> list[Page]:
-    """Every live copy of the page and of the home page, in every language, in one query."""
-    home = localized_home(request)
-    keys = {page.translation_key} | ({home.translation_key} if home else set())
-    return list(Page.objects.live().filter(translation_key__in=keys).select_related("locale"))
+    """Every live copy of the page and of the home page, in every language."""
+    return [copy for copy in page_copies(page, request) if copy.live]
 
 
 def _alternate(copy, page, request, suffix: str) -> Alternate:

@@ -10,13 +10,14 @@ from wagtail.search import index
 
 from .blocks import PARAGRAPH_FEATURES, BaseStreamBlock, LinkBlock
 from .site_settings import SchoolSettings  # noqa: F401 - registers the setting's model
+from .view_restrictions import ViewRestrictionsMixin, public_q, restricted_sections
 
 # Other parts of the site add their sections to the home page (the class blogs add their
 # latest posts) through this hook, so the base imports nothing of them.
 HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsMixin, Page):
     """The front page of one school: welcome, what's new in the classes, quick links.
 
     Functions registered with the ``construct_home_page_context`` hook add what other parts
@@ -67,7 +68,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsMixin, Page):
     """About us, Contact, Policies and any other page of text, images and documents."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -88,5 +89,7 @@ class StandardPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # A section page lists its own sub-pages (e.g. Policies lists each policy).
-        context["child_pages"] = self.get_children().live().public()
+        context["child_pages"] = (
+            self.get_children().live().filter(public_q(restricted_sections(request), within=self))
+        )
         return context

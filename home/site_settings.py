@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from .page_cache.fragments import remember
+
 
 class Weekday(models.IntegerChoices):
     """Days as Python numbers them (``date.weekday()``): Monday is 0."""
@@ -101,6 +103,22 @@ class SchoolSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("school details")
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, kept between requests: every page shows the school's details (a change
+        to them purges everything, see ``home.page_cache``)."""
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request, attribute):
+            found = remember(
+                request,
+                "school-settings",
+                lambda: super(SchoolSettings, cls).for_request(request),
+                per_language=False,
+            )
+            found._request = request  # as Wagtail's, for its page URLs
+            setattr(request, attribute, found)
+        return getattr(request, attribute)
 
     def social_links(self) -> list[tuple[str, str]]:
         """(label, url) for each network the school uses, in a stable order."""

@@ -2,17 +2,27 @@
 search: each process adds them up in memory and a background thread writes the totals every
 ``FLUSH_SECONDS`` (and at exit) in one transaction.
 
-A search answered from the page cache counts too (the ``page_cache_hit`` hook below), since it
-never reaches the view. Only the words are counted: never who searched.
+A search answered from the page cache counts too (the ``page_cache_hit`` hook in
+``wagtail_hooks``), since it never reaches the view. Only the words are counted: never who
+searched.
+
+Safe under gunicorn's ``preload_app``: the thread is started by the first search a process
+counts, so in each worker after it forks, never in the master; and a forked process starts
+with no counts, no thread and a fresh lock (``os.register_at_fork``), so nothing counted
+before a fork is written twice or waits on a lock held by a thread that did not fork. Counts
+in memory are lost if a process is killed outright (``SIGKILL``, out of memory): they are
+statistics, and a worker that gunicorn recycles or stops exits normally and writes them.
+Written every half minute, a count is no more than a minute late in the report.
 """
 
 import atexit
 import logging
+import os
 import threading
 from collections import Counter
 from datetime import date
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
@@ -58,9 +68,15 @@ def flush() -> int:
     return sum(counts.values())
 
 
-def _flush_forever() -> None:
-    from django.db import connection
+def _forget_after_fork() -> None:
+    """In a forked child: the parent's counts are the parent's to write."""
+    global _lock, _flusher
+    _lock = threading.Lock()
+    _counts.clear()
+    _flusher = None
 
+
+def _flush_forever() -> None:
     while True:
         threading.Event().wait(FLUSH_SECONDS)
         flush()
@@ -68,3 +84,4 @@ def _flush_forever() -> None:
 
 
 atexit.register(flush)
+os.register_at_fork(after_in_child=_forget_after_fork)

@@ -6,27 +6,28 @@ is counted (the words only, never who searched) for Wagtail's search promotions 
 "Search terms" report, in batches (``hits``). Results pages are public pages, kept by the page
 cache until anything is published.
 
-Only the page of results shown is fetched from the index: ten rows, title matches first, and
-two counts, however many pages match (``RankedResults``).
+Only the page of results shown is read from the index: ten ids, title matches first, and
+their number, however many pages match (``ranking``).
 """
 
-import re
-
+from django.db.models import Q
 from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from blogs.classes.class_blogs import ClassBlogIndexPage
+from blogs.classes.class_blogs import ClassBlogIndexPage, class_blogs_of
 from blogs.classes.listing import attach_class_blogs
 from blogs.classes.posts import BlogPostPage
-from blogs.classes.subjects import Subject
+from blogs.classes.subjects import all_subjects
 from blogs.helpsheets.models import restricted_paths, under_any
+from home.languages import active_locale_id, localized_home
 from home.page_cache.policy import public_view
 from home.pagination import paginate
 
 from . import hits
 from .filters import RESULT_TYPES, SearchFilterSet
+from .ranking import ranked_results, searches_the_database
 
 RESULTS_PER_PAGE = 10
 
@@ -34,7 +35,8 @@ RESULTS_PER_PAGE = 10
 def hidden_page_ids(request) -> list[int]:
     """Pages behind a view restriction this visitor does not pass (staff-only help sheets).
 
-    Search backends filter on ids, not path prefixes, so the private branches become ids.
+    Search backends other than the database's filter on ids, not path prefixes, so the
+    private branches become ids.
     """
     return list(
         Page.objects.filter(under_any(restricted_paths(request))).values_list("pk", flat=True)
@@ -50,7 +52,7 @@ def promoted_pages(request, query: str):
         SearchPromotion.objects.filter(
             query__query_string=normalise_query_string(query), page__live=True
         )
-        .exclude(page_id__in=hidden_page_ids(request))
+        .exclude(page__in=Page.objects.filter(under_any(restricted_paths(request))))
         .select_related("page")
         .order_by("sort_order")
     )
@@ -60,27 +62,31 @@ def promoted_pages(request, query: str):
 def search(request):
     # Results in the language the visitor is reading; untranslated pages appear as their
     # stand-in copies, so a Welsh search still finds everything, linked within /cy/.
-    locale = Locale.get_active()
+    private = (
+        under_any(restricted_paths(request))
+        if searches_the_database()
+        else Q(pk__in=hidden_page_ids(request))
+    )
     pages = (
         Page.objects.live()
-        .filter(locale=locale)
-        .exclude(pk__in=hidden_page_ids(request))
+        .filter(locale_id=active_locale_id(request))
+        .exclude(private)
         .type(*(model for model, _label in RESULT_TYPES.values()))
     )
+    home = localized_home(request)
     filters = SearchFilterSet(
         request.GET,
         pages,
         choices={
-            "class": ClassBlogIndexPage.objects.live().filter(locale=locale).order_by("path"),
-            "subject": Subject.objects.all(),
+            "class": class_blogs_of(home, request) if home else [],
+            "subject": all_subjects(request),
         },
         request=request,
     )
     query = filters.cleaned("q") or ""
-
-    # Only words reach the search backend: stray quotes and operators are not syntax errors.
-    terms = " ".join(re.sub(r"[^\w\s]", " ", query).split())
-    results = paginate(request, RankedResults(filters.qs, terms), RESULTS_PER_PAGE)
+    results = paginate(
+        request, ranked_results(filters.qs, query, RESULTS_PER_PAGE), RESULTS_PER_PAGE
+    )
     results.object_list = _describe(list(results.object_list))
     if query and results.number == 1:
         hits.count(query)
@@ -94,57 +100,6 @@ def search(request):
             "promotions": promoted_pages(request, query),
         },
     )
-
-
-class RankedResults:
-    """Matching page ids, pages whose title matches first, each group by relevance, as a
-    sequence the paginator slices: only the page shown is fetched from the index.
-
-    Backends rank differently (SQLite's bm25, PostgreSQL's ts_rank); putting title matches
-    first makes "a post called Volcanoes" beat "a post that mentions volcanoes" on all of them.
-    """
-
-    def __init__(self, pages, terms: str):
-        self.pages = pages.order_by()
-        self.terms = terms
-
-    def _titled(self):
-        return self.pages.search(self.terms, fields=["title"])
-
-    def _everything(self):
-        return self.pages.search(self.terms)
-
-    def count(self) -> int:
-        if not self.terms:
-            return 0
-        if not hasattr(self, "_count"):
-            self._count = self._everything().count()
-        return self._count
-
-    __len__ = count
-
-    def _title_count(self) -> int:
-        if not hasattr(self, "_title_total"):
-            self._title_total = self._titled().count()
-        return self._title_total
-
-    def __getitem__(self, window: slice) -> list[int]:
-        start, stop = window.start or 0, window.stop
-        if not self.terms or stop <= start:
-            return []
-        titled = self._title_count()
-        ids = []
-        if start < titled:
-            ids = [page.pk for page in self._titled()[start : min(stop, titled)]]
-        if stop > titled:
-            # The rest, in relevance order, less the title matches already listed above.
-            skip = max(0, start - titled)
-            rest = self._everything()
-            if titled:
-                title_ids = [page.pk for page in self._titled()]
-                rest = self.pages.exclude(pk__in=title_ids).search(self.terms)
-            ids += [page.pk for page in rest[skip : skip + (stop - start - len(ids))]]
-        return ids
 
 
 def _describe(page_ids: list[int]) -> list:

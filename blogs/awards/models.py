@@ -8,13 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, Panel
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from home.languages import localized_home
+from home.page_cache.fragments import remember
 from home.pagination import paginate
+from home.view_restrictions import PublicPageQuerySet, ViewRestrictionsMixin
 
 from ..classes.authors import FIRST_NAME
-from ..classes.class_blogs import ClassBlogIndexPage
+from ..classes.class_blogs import ClassBlogIndexPage, class_blogs_of
+from ..classes.posts import BlogPostPage
 from .candidates import week_candidates
 from .filters import AwardFilterSet
 
@@ -73,33 +76,50 @@ class AwardCategory(models.Model):
         return self.name
 
 
-class AwardQuerySet(PageQuerySet):
-    def for_listing(self):
+def award_categories(request=None) -> list[AwardCategory]:
+    """Every category, by name: the archive's choice. Kept between requests (a change to a
+    category purges everything, see ``blogs.apps``)."""
+    return remember(
+        request, "award-categories", lambda: list(AwardCategory.objects.all()), per_language=False
+    )
+
+
+class AwardQuerySet(PublicPageQuerySet):
+    def for_listing(self, request=None, within: Page | None = None):
         return (
             self.live()
-            .public()
+            .public(request, within)
             .select_related("category__badge", "winning_class", "winning_post")
             .prefetch_related("category__badge__renditions")
             .order_by("-week_start", "category__name", "-pk")
         )
 
-    def won_by(self, *, class_blog=None, post=None):
+    def won_by(self, *, class_blog=None, post=None, request=None):
         """The awards a class or a post has won, newest first, for its row of badges.
 
         Awards name the English class or post; a Welsh class blog shows the Welsh copies of
         its awards, so each badge links within the language the visitor is reading.
         """
         winner = class_blog or post
-        awards = (
-            self.live()
-            .public()
-            .filter(locale_id=winner.locale_id)
-            .select_related("category__badge")
+        # The winner's school: its home page is the winner's ancestor at the site root's depth.
+        home = localized_home(request) if request is not None else None
+        school = winner.path[: home.depth * Page.steplen] if home is not None else None
+        won = (
+            {"winning_class__translation_key": class_blog.translation_key}
+            if class_blog
+            else {"winning_post__translation_key": post.translation_key}
         )
         awards = (
-            awards.filter(winning_class__translation_key=class_blog.translation_key)
-            if class_blog
-            else awards.filter(winning_post__translation_key=post.translation_key)
+            self.live()
+            .public(request, within=school)
+            # The awards' translation keys first: the database then starts from the few
+            # awards, not from every page in the winner's language (10,000 posts).
+            .filter(
+                translation_key__in=AwardPage.objects.filter(**won).values("translation_key"),
+                locale_id=winner.locale_id,
+                **won,
+            )
+            .select_related("category__badge")
         )
         return awards.prefetch_related("category__badge__renditions").order_by("-week_start")
 
@@ -107,7 +127,7 @@ class AwardQuerySet(PageQuerySet):
 AwardManager = PageManager.from_queryset(AwardQuerySet)
 
 
-class AwardIndexPage(Page):
+class AwardIndexPage(ViewRestrictionsMixin, Page):
     """The Blogging Awards archive: every award, newest week first."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -124,12 +144,10 @@ class AwardIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         filters = AwardFilterSet(
             request.GET,
-            AwardPage.objects.child_of(self).for_listing(),
+            AwardPage.objects.child_of(self).for_listing(request, within=self),
             choices={
-                "category": AwardCategory.objects.all(),
-                "class": ClassBlogIndexPage.objects.live()
-                .filter(locale_id=self.locale_id)
-                .order_by("path"),
+                "category": award_categories(request),
+                "class": class_blogs_of(self.get_parent(), request),
             },
             request=request,
         )
@@ -137,7 +155,7 @@ class AwardIndexPage(Page):
         return context
 
 
-class AwardPage(Page):
+class AwardPage(ViewRestrictionsMixin, Page):
     class WinnerKind(models.TextChoices):
         CLASS = "class", _("A class")
         PUPIL = "pupil", _("A pupil")
@@ -235,3 +253,30 @@ class AwardPage(Page):
     @property
     def week_end(self):
         return self.week_start + timedelta(days=6)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.category_id is not None:
+            self.category = AwardCategory.objects.select_related("badge").get(pk=self.category_id)
+        # The winners as named (winner_display) and in the visitor's language (the links):
+        # one query each, where following the links and translating them took two or three.
+        if self.winning_class_id is not None:
+            self.winning_class, context["winning_class_here"] = self._winner_and_translation(
+                ClassBlogIndexPage, self.winning_class_id
+            )
+        if self.winning_post_id is not None:
+            self.winning_post, context["winning_post_here"] = self._winner_and_translation(
+                BlogPostPage, self.winning_post_id
+            )
+        return context
+
+    def _winner_and_translation(self, model, pk: int) -> tuple:
+        """(the page ``pk``, its live copy in this award's language, or itself)."""
+        copies = list(
+            model.objects.filter(
+                translation_key__in=Page.objects.filter(pk=pk).values("translation_key")
+            ).filter(models.Q(pk=pk) | models.Q(locale_id=self.locale_id, live=True))
+        )
+        winner = next(page for page in copies if page.pk == pk)
+        here = next((page for page in copies if page.locale_id == self.locale_id), winner)
+        return winner, here

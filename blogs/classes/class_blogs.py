@@ -7,14 +7,15 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import PARAGRAPH_FEATURES
+from home.page_cache.fragments import remember
 from home.pagination import paginate
+from home.view_restrictions import PublicPageQuerySet, ViewRestrictionsMixin
 
+from .cards import post_cards
 from .feeds import AtomPostFeed, PostFeed
-from .listing import attach_class_blogs
 from .posts import BlogPostPage
 
 POSTS_PER_PAGE = 12
@@ -42,13 +43,13 @@ class ClassColour(models.TextChoices):
     GREY = "grey", _("Grey")
 
 
-class ClassBlogQuerySet(PageQuerySet):
-    def for_listing(self, home_page: Page) -> "ClassBlogQuerySet":
+class ClassBlogQuerySet(PublicPageQuerySet):
+    def for_listing(self, home_page: Page, request=None) -> "ClassBlogQuerySet":
         """The live, public class blogs of one school, with what a listing card shows."""
         return (
             self.child_of(home_page)
             .live()
-            .public()
+            .public(request, within=home_page)
             .select_related("mascot")
             .prefetch_related("mascot__renditions")
             .order_by("path")
@@ -58,7 +59,24 @@ class ClassBlogQuerySet(PageQuerySet):
 ClassBlogManager = PageManager.from_queryset(ClassBlogQuerySet)
 
 
-class ClassBlogIndexPage(RoutablePageMixin, Page):
+def class_blogs_of(home_page: Page, request=None) -> list["ClassBlogIndexPage"]:
+    """The live, public class blogs of one school, in order: the timeline's and search's
+    choice of class. Kept between requests (a class blog is in the menu: a change to one
+    purges everything)."""
+    return remember(
+        request,
+        f"class-blogs:{home_page.pk}",
+        lambda: list(
+            ClassBlogIndexPage.objects.child_of(home_page)
+            .live()
+            .public(request, within=home_page)
+            .order_by("path")
+        ),
+        per_language=False,
+    )
+
+
+class ClassBlogIndexPage(ViewRestrictionsMixin, RoutablePageMixin, Page):
     """The home of one class's blog, e.g. Eagle Class (Years 1–2)."""
 
     year_group = models.CharField(
@@ -139,24 +157,27 @@ class ClassBlogIndexPage(RoutablePageMixin, Page):
         """'Eagle' for 'Eagle Class': the word its groups and collection are named after."""
         return self.title.removesuffix(" Class").strip() or self.title
 
-    def get_posts(self):
-        return BlogPostPage.objects.child_of(self).for_listing()
+    def get_posts(self, request=None):
+        return BlogPostPage.objects.child_of(self).for_listing(request, within=self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        posts = paginate(request, self.get_posts(), POSTS_PER_PAGE)
-        posts.object_list = attach_class_blogs(posts.object_list, class_blog=self)
+        posts = BlogPostPage.objects.child_of(self).for_cards(request, within=self)
+        posts = paginate(request, posts, POSTS_PER_PAGE)
         context["posts"] = posts
+        context["cards"] = post_cards(request, posts.object_list, show_class=False, class_blog=self)
         # Awards build on class blogs, so the class blog finds its badges through them.
         from ..awards.models import AwardPage
 
-        context["awards"] = AwardPage.objects.won_by(class_blog=self)[:BADGES_SHOWN]
+        context["awards"] = AwardPage.objects.won_by(class_blog=self, request=request)[
+            :BADGES_SHOWN
+        ]
         return context
 
-    def feed(self, feed_class):
+    def feed(self, feed_class, request):
         return feed_class(
             self,
-            self.get_posts(),
+            self.get_posts(request),
             title=self.title,
             description=_gettext("The newest posts from %(class_name)s's blog.")
             % {"class_name": self.title},
@@ -165,8 +186,8 @@ class ClassBlogIndexPage(RoutablePageMixin, Page):
 
     @path("feed/rss/", name="rss")
     def rss_feed(self, request):
-        return self.feed(PostFeed)(request)
+        return self.feed(PostFeed, request)(request)
 
     @path("feed/atom/", name="atom")
     def atom_feed(self, request):
-        return self.feed(AtomPostFeed)(request)
+        return self.feed(AtomPostFeed, request)(request)

@@ -1,6 +1,7 @@
 """A class blog post: what a pupil or teacher writes, with pictures, sound, video and work."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
@@ -15,10 +16,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.languages import source_language_page
+from home.languages import source_language_pk
+from home.view_restrictions import PublicPageQuerySet, ViewRestrictionsMixin
 
 from ..comments.forms import CommentForm
 from ..comments.models import Comment
@@ -33,12 +34,17 @@ class BlogPostTag(TaggedItemBase):
     )
 
 
-class BlogPostQuerySet(PageQuerySet):
-    def for_listing(self) -> "BlogPostQuerySet":
-        """Live, public posts, newest first, with everything a card shows in a fixed few queries."""
+# Newest first; posts of one day in the order they were published.
+LISTING_ORDER = ("-date", "-first_published_at", "-pk")
+
+
+class BlogPostQuerySet(PublicPageQuerySet):
+    def for_listing(self, request=None, within: Page | None = None) -> "BlogPostQuerySet":
+        """Live, public posts, newest first, with everything a card shows in a fixed few
+        queries (``public`` explains ``request`` and ``within``)."""
         return (
             self.live()
-            .public()
+            .public(request, within)
             .defer_streamfields()
             .select_related("owner__author_profile", "featured_image")
             .prefetch_related(
@@ -50,7 +56,17 @@ class BlogPostQuerySet(PageQuerySet):
                 ),
             )
             .annotate(comment_count=_approved_comment_count())
-            .order_by("-date", "-first_published_at", "-pk")
+            .order_by(*LISTING_ORDER)
+        )
+
+    def for_cards(self, request=None, within: Page | None = None) -> "BlogPostQuerySet":
+        """The posts ``for_listing`` lists, reading only what finds each one's kept card and
+        its address (``cards``): a card not kept reads its post again, in full."""
+        return (
+            self.live()
+            .public(request, within)
+            .only("title", "path", "url_path", "locale")
+            .order_by(*LISTING_ORDER)
         )
 
 
@@ -71,7 +87,7 @@ def _approved_comment_count():
     return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
 
 
-class BlogPostPage(Page):
+class BlogPostPage(ViewRestrictionsMixin, Page):
     date = models.DateField(_("date"), default=timezone.localdate)
     summary = models.TextField(
         _("summary"),
@@ -128,6 +144,8 @@ class BlogPostPage(Page):
 
     class Meta:
         verbose_name = _("blog post")
+        # A post's newer and older neighbours are found by date, stopping at the first.
+        indexes = [models.Index(fields=["date", "page_ptr"], name="blogs_post_date_idx")]
 
     def clean(self):
         super().clean()
@@ -163,11 +181,30 @@ class BlogPostPage(Page):
         """Top-level approved comments, oldest first, each with its approved replies."""
         replies = Comment.objects.approved().order_by("created_at")
         return (
-            source_language_page(self)
-            .comments.approved()
-            .filter(reply_to=None)
+            Comment.objects.approved()
+            # One conversation in every language: kept on the default language's post.
+            .filter(post_id=source_language_pk(self), reply_to=None)
             .order_by("created_at")
             .prefetch_related(Prefetch("replies", queryset=replies, to_attr="approved_replies"))
+        )
+
+    def neighbours(self, request=None) -> tuple["BlogPostPage | None", "BlogPostPage | None"]:
+        """(the newer post, the older post) of the same class."""
+        parent = self.get_parent()  # kept from routing: no query
+        # Not public(within=…): a range of paths would lead the database away from the date
+        # index, which finds each neighbour by reading a row or two, not the whole class.
+        siblings = (
+            BlogPostPage.objects.child_of(parent)
+            .exclude(pk=self.pk)
+            .live()
+            .public(request)
+            .defer_streamfields()
+        )
+        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        older = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        return (
+            siblings.filter(newer, date__gte=self.date).order_by("date", "pk").first(),
+            siblings.filter(older, date__lte=self.date).order_by("-date", "-pk").first(),
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -175,12 +212,14 @@ class BlogPostPage(Page):
         from ..awards.models import AwardPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["awards"] = AwardPage.objects.won_by(post=self)
+        context["awards"] = AwardPage.objects.won_by(post=self, request=request)
         context["comments"] = self.approved_comments()
         # The page is cached and shared: the form's token is fetched as the visitor writes.
         context["comment_form"] = CommentForm(issue_token=False)
-        siblings = BlogPostPage.objects.sibling_of(self, inclusive=False).live().public()
-        newer = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
-        context["newer_post"] = siblings.filter(newer).order_by("date", "pk").first()
-        context["older_post"] = siblings.exclude(newer).order_by("-date", "-pk").first()
+        context["newer_post"], context["older_post"] = self.neighbours(request)
+        if self.owner_id is not None:
+            # The byline's name and public name, in one query.
+            self.owner = (
+                get_user_model().objects.select_related("author_profile").get(pk=self.owner_id)
+            )
         return context

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from home.page_cache.fragments import remember
+
 
 class SubjectPicture(models.TextChoices):
     """The pictures of ``blogs/static/blogs/subjects.svg``, which children choose subjects by."""
@@ -58,6 +60,12 @@ class Subject(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+def all_subjects(request=None) -> list[Subject]:
+    """Every subject, by name: the filters' choice. Kept between requests (a change to a
+    subject purges everything, see ``blogs.apps``)."""
+    return remember(request, "subjects", lambda: list(Subject.objects.all()), per_language=False)
 
 
 # The National Curriculum's subjects, as seed_demo and a new school start with.

@@ -8,8 +8,8 @@ from home.models import HOME_PAGE_CONTEXT_HOOK
 
 from ..school.choosers import VisibleOnlySnippetChooserViewSet
 from .authors import AuthorProfile
+from .cards import post_cards
 from .class_blogs import ClassBlogIndexPage
-from .listing import attach_class_blogs
 from .subjects import Subject
 from .timeline import school_posts, timeline_url
 
@@ -37,8 +37,8 @@ class AuthorProfileViewSet(SnippetViewSet):
 @hooks.register(HOME_PAGE_CONTEXT_HOOK)
 def add_class_blogs_to_home_page(request, home_page, context):
     """The home page's "latest from our class blogs" and its cards of every class."""
-    context["class_blogs"] = ClassBlogIndexPage.objects.for_listing(home_page)
-    context["latest_posts"] = attach_class_blogs(
-        school_posts(home_page)[:LATEST_POSTS_ON_HOME_PAGE]
-    )
+    context["class_blogs"] = ClassBlogIndexPage.objects.for_listing(home_page, request)
+    latest = list(school_posts(home_page, request, cards=True)[:LATEST_POSTS_ON_HOME_PAGE])
+    context["latest_posts"] = latest
+    context["latest_cards"] = post_cards(request, latest, show_class=True)
     context["timeline_url"] = timeline_url(request)

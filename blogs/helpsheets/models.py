@@ -26,6 +26,7 @@ from wagtailmedia.blocks import VideoChooserBlock
 
 from home.blocks import PARAGRAPH_FEATURES, DocumentBlock
 from home.pagination import paginate
+from home.view_restrictions import ViewRestrictionsMixin, under
 
 from ..school.groups import SENIOR_LEADERS, STAFF
 from .filters import HelpSheetFilterSet
@@ -124,22 +125,25 @@ class StaffOnlyMixin(models.Model):
 def restricted_paths(request) -> list[str]:
     """Tree paths behind a view restriction this request does not pass.
 
-    Every restriction is checked once against the request (one query with its groups), so
-    lists and search can leave out whole private branches in a fixed number of queries.
+    Every restriction is checked once against the request (one query with its groups), once
+    per request, so lists and search can leave out whole private branches in a fixed number
+    of queries.
     """
-    return [
-        restriction.page.path
-        for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
-            "groups"
-        )
-        if not restriction.accept_request(request)
-    ]
+    if not hasattr(request, "_schoolsite_restricted_paths"):
+        request._schoolsite_restricted_paths = [
+            restriction.page.path
+            for restriction in PageViewRestriction.objects.select_related("page").prefetch_related(
+                "groups"
+            )
+            if not restriction.accept_request(request)
+        ]
+    return request._schoolsite_restricted_paths
 
 
 def under_any(paths: list[str]) -> Q:
     query = Q(pk__in=[])
     for path in paths:
-        query |= Q(path__startswith=path)
+        query |= under(path)
     return query
 
 
@@ -152,7 +156,7 @@ class HelpSheetQuerySet(PageQuerySet):
 HelpSheetManager = PageManager.from_queryset(HelpSheetQuerySet)
 
 
-class HelpSheetLibraryPage(StaffOnlyMixin, Page):  # noqa: DJ008 - Page gives __str__
+class HelpSheetLibraryPage(ViewRestrictionsMixin, StaffOnlyMixin, Page):  # noqa: DJ008 - Page gives __str__
     introduction = models.TextField(_("introduction"), blank=True, max_length=500)
 
     parent_page_types = ["home.HomePage"]
@@ -182,7 +186,7 @@ class HelpSheetLibraryPage(StaffOnlyMixin, Page):  # noqa: DJ008 - Page gives __
         return context
 
 
-class HelpSheetPage(StaffOnlyMixin, Page):  # noqa: DJ008 - Page gives __str__
+class HelpSheetPage(ViewRestrictionsMixin, StaffOnlyMixin, Page):  # noqa: DJ008 - Page gives __str__
     summary = models.TextField(_("summary"), max_length=300)
     topics = ParentalManyToManyField(HelpSheetTopic, verbose_name=_("topics"), blank=True)
     for_staff = models.BooleanField(_("for staff"), default=True)

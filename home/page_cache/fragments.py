@@ -4,7 +4,9 @@ A page the cache does not hold yet is still made quickly: what every page shows 
 ``pages`` cache under the same generations as the pages (``store``), so a purge of everything
 (school details, the menu, the languages) renews them, and a part that depends on one page
 (its language links) is renewed with that page. Use :func:`remember` in Python and
-``{% fragment %}`` (``page_cache_tags``) in templates.
+``{% fragment %}`` (``page_cache_tags``) in templates; :func:`remember_each` keeps a part per
+page *listed* (a post's card on the timeline), renewed when that page is purged, so a list
+made again after one post changed makes only that post's card.
 
 ``SCHOOLSITE_FRAGMENT_CACHE = False`` (the test suite) makes every part afresh.
 """
@@ -13,6 +15,7 @@ import hashlib
 import logging
 from collections.abc import Callable
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
@@ -57,6 +60,61 @@ def key_for(
         parts.append(request.path)
     digest = hashlib.md5("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()
     return f"f:{digest}"
+
+
+def _usable(request: HttpRequest | None) -> bool:
+    return request is not None and enabled() and store.cache_available()
+
+
+def remember_each(
+    request: HttpRequest | None,
+    name: str,
+    pages: list,
+    build: Callable[[list], dict[int, T]],
+    *,
+    vary: tuple = (),
+) -> dict[int, T]:
+    """A value for each of ``pages`` (by pk), each kept until that page or everything is
+    purged, one for each host and language.
+
+    ``build(pages)`` makes the values of the pages not kept, in one go, from data it reads
+    afresh: the generations are read first, so a value made from data that a purge has since
+    replaced is kept under a generation no longer current, and never used.
+    """
+    if not pages:
+        return {}
+    if not _usable(request):
+        return build(pages)
+    paths = {page.pk: urlsplit(page.get_url(request) or "").path for page in pages}
+    wanted = sorted({key for path in paths.values() for key in store.generation_keys(path)})
+    generations = store.read([], wanted)
+    if generations is None:
+        return build(pages)
+    prefix = [name, request.get_host(), get_language() or "", *map(str, vary)]
+    keys = {
+        pk: "f:" + _digest([*prefix, *(generations[key] for key in store.generation_keys(path))])
+        for pk, path in paths.items()
+    }
+    cache = caches[store.PAGE_CACHE]
+    try:
+        kept = cache.get_many(list(keys.values()))
+    except Exception:
+        logger.warning("Fragment cache unavailable", exc_info=True)
+        return build(pages)
+    values = {pk: kept[key] for pk, key in keys.items() if key in kept}
+    missing = [page for page in pages if page.pk not in values]
+    if missing:
+        made = build(missing)
+        values.update(made)
+        try:
+            cache.set_many({keys[pk]: value for pk, value in made.items()}, policy.shared_seconds())
+        except Exception:
+            logger.warning("Fragment cache unavailable", exc_info=True)
+    return values
+
+
+def _digest(parts: list[str]) -> str:
+    return hashlib.md5("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()
 
 
 def remember(

@@ -85,16 +85,13 @@ class Lookup:
     entry: dict | None = None
 
 
-def lookup(host: str, path: str, query: str) -> Lookup | None:
-    """The current entry for this address, if any; None if the cache cannot be reached."""
-    if not cache_available():
-        return None
+def read(keys: list[str], generations: list[str]) -> dict | None:
+    """The entries ``keys`` (those found) and the current ``generations``, in one round trip
+    (two when a generation is new); None if the cache cannot be reached."""
     cache = caches[PAGE_CACHE]
-    key = "p:" + _digest(f"{host}{path}?{query}")
-    wanted = generation_keys(path)
     try:
-        found = cache.get_many([key, *wanted])
-        missing = [name for name in wanted if name not in found]
+        found = cache.get_many([*keys, *generations])
+        missing = [name for name in generations if name not in found]
         if missing:
             # A generation never set (or evicted) starts now; ``add`` keeps one another server
             # set first, which is then read back.
@@ -104,9 +101,21 @@ def lookup(host: str, path: str, query: str) -> Lookup | None:
     except Exception:  # noqa: BLE001 - any cache failure means "serve uncached"
         _pause("lookup")
         return None
-    generations = {name: found.get(name) for name in wanted}
-    if any(value is None for value in generations.values()):
+    if any(found.get(name) is None for name in generations):
         return None
+    return found
+
+
+def lookup(host: str, path: str, query: str) -> Lookup | None:
+    """The current entry for this address, if any; None if the cache cannot be reached."""
+    if not cache_available():
+        return None
+    key = "p:" + _digest(f"{host}{path}?{query}")
+    wanted = generation_keys(path)
+    found = read([key], wanted)
+    if found is None:
+        return None
+    generations = {name: found[name] for name in wanted}
     entry = found.get(key)
     if entry is not None and entry.get("generations") != generations:
         entry = None

@@ -50,7 +50,7 @@ def language_switcher(context) -> dict:
 def language_links(context) -> dict:
     """``hreflang`` alternates for search engines; an untranslated copy names its original."""
     page = context.get("page")
-    source = untranslated_source(page) if isinstance(page, Page) else None
+    source = untranslated_source(page, context["request"]) if isinstance(page, Page) else None
     alternates = _languages(context)[0] if isinstance(page, Page) else []
     return {
         "alternates": alternates,
@@ -64,7 +64,7 @@ def language_links(context) -> dict:
 def shown_in_language(context) -> dict | None:
     """The language a not-yet-translated page's content is in (code, direction, name)."""
     page = context.get("page")
-    source = untranslated_source(page) if isinstance(page, Page) else None
+    source = untranslated_source(page, context.get("request")) if isinstance(page, Page) else None
     if source is None:
         return None
     info = language_info(source.locale.language_code)

@@ -4,6 +4,7 @@ from django import template
 from wagtail.models import Page
 
 from ..languages import localized_home
+from ..view_restrictions import public_q, restricted_sections
 
 register = template.Library()
 
@@ -13,10 +14,11 @@ def _site_root(request) -> Page | None:
     return localized_home(request) if request is not None else None
 
 
-def _menu_pages(root: Page | None):
+def _menu_pages(root: Page | None, request=None):
     if root is None:
         return Page.objects.none()
-    return root.get_children().live().public().in_menu()
+    public = public_q(restricted_sections(request), within=root)
+    return root.get_children().live().filter(public).in_menu()
 
 
 def _menu_label(page: Page) -> str:
@@ -31,7 +33,7 @@ def main_menu(context) -> dict:
     root = _site_root(request)
     current = context.get("page") or context.get("self")
     items = []
-    for menu_page in _menu_pages(root):
+    for menu_page in _menu_pages(root, request):
         is_current = bool(
             current is not None
             and isinstance(current, Page)
@@ -50,7 +52,7 @@ def main_menu(context) -> dict:
 def site_footer(context) -> dict:
     request = context.get("request")
     return {
-        "menu_pages": _menu_pages(_site_root(request)),
+        "menu_pages": _menu_pages(_site_root(request), request),
         "settings": context.get("settings"),
         "request": request,
     }

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Django's LocaleMiddleware, limited to the languages the school has switched on.
     "home.middleware.SiteLanguageMiddleware",
+    # Finds the page a public address shows in two queries, for Wagtail's serve view.
+    "home.routing.PageRoutingMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
