@@ -8,7 +8,7 @@ ADDRESS ?= http://$(HOST):$(PORT)
 BIN    := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= schoolsite.settings.dev
 
-.PHONY: bench scale-test demo digest test test-unit test-browser html-checker check install install-test browser-deps lint format messages messages-check clean
+.PHONY: bench scale-test scale-deps demo digest test test-unit test-browser html-checker check install install-test browser-deps lint format messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,7 +56,7 @@ PYTEST := DJANGO_SETTINGS_MODULE=schoolsite.settings.test $(BIN)/python -m pytes
 test: test-unit test-browser
 
 test-unit: install-test html-checker
-	$(PYTEST) -n auto --dist loadscope -m "not browser" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(PYTEST) -n auto --dist loadscope -m "not browser and not scale" $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test-browser: install-test browser-deps
 	$(PYTEST) -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
@@ -98,6 +98,27 @@ messages-check: messages
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media private-media static_collected node_modules
+
+# A school group's site on this machine (tests/scale/): two gunicorn app servers with the
+# production settings behind nginx and its proxy cache (deploy/nginx.conf), sharing one
+# PostgreSQL, one Redis and moto's S3 server, all on free ports of 127.0.0.1 in a throwaway
+# folder that is removed, with every process, whatever happens. About a minute.
+scale-test: install-test scale-deps
+	$(PYTEST) -m scale tests/scale --durations=5 $(PYTEST_ARGS)
+
+# What scale-test runs, from Debian, installed when missing (needs root or sudo).
+scale-deps:
+	@missing=""; \
+	  [ -x /usr/sbin/nginx ] || missing="$$missing nginx-light"; \
+	  [ -e /usr/lib/nginx/modules/ngx_http_cache_purge_module.so ] || \
+	    missing="$$missing libnginx-mod-http-cache-purge"; \
+	  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
+	  if [ -n "$$missing" ]; then \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	  fi
 
 # Public pages under load, before and after, in one run (scripts/bench.py; needs wrk): seeds
 # BENCH_POSTS posts into .bench/ (once), serves the baseline and this version with the

@@ -104,6 +104,18 @@ def batch_for_page(page: Page) -> PurgeBatch:
     return batch
 
 
+def batch_for_section(page: Page) -> PurgeBatch:
+    """What :func:`batch_for_page` purges, and every page below ``page``, in every language, by
+    its own address: for a change of who may see the section, or of where it is. The page cache
+    forgets a whole folder at once, but a frontend cache is sent exact addresses, and without
+    these it would keep a page made private (or moved away) until its ``s-maxage`` ends."""
+    batch = batch_for_page(page)
+    for copy in _every_language(page):
+        for below in copy.get_descendants().specific(defer=True):
+            batch.add_page(below)
+    return batch
+
+
 def _add_site_wide_lists(batch: PurgeBatch) -> None:
     """The sitemap, and each language's search results, of every Site."""
     searches = []

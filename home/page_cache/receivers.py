@@ -5,6 +5,8 @@ Wagtail's signals fire for the admin's screens and for every other way of changi
 wagtail-localize publishing or syncing a translation), ``page.unpublish()``, moves and deletes,
 so code that changes pages purges without knowing about the cache. Changes to what every page
 shows (school details, languages, Sites, who may see what, pictures and files) purge everything.
+A page made private or moved is purged with every page below it, each by its own address, for
+the caches in front (nginx, a CDN), which are sent exact addresses.
 Other parts connect their own models through ``home.page_cache.purge_page`` (comments) or
 ``purge_everything`` (snippets shown on many pages).
 """
@@ -24,7 +26,7 @@ from wagtail.signals import (
 )
 
 from ..site_settings import SchoolSettings
-from .purge import batch_for_page, purge_everything, purge_page, schedule
+from .purge import batch_for_page, batch_for_section, purge_everything, purge_page, schedule
 
 UID = "schoolsite-page-cache"
 # Saves that change nothing a visitor sees (Wagtail fills these in as files are read).
@@ -36,8 +38,14 @@ def page_changed(sender, instance, **kwargs) -> None:
 
 
 def remember_page_before(sender, instance, **kwargs) -> None:
-    """Before a move or delete: the addresses that show the page where it is now."""
+    """Before a delete: the addresses that show the page where it is now (each page deleted
+    with it is remembered in turn)."""
     _before.batches = {**getattr(_before, "batches", {}), instance.pk: batch_for_page(instance)}
+
+
+def remember_section_before(sender, instance, **kwargs) -> None:
+    """Before a move: the addresses of the page and of every page below it where they are now."""
+    _before.batches = {**getattr(_before, "batches", {}), instance.pk: batch_for_section(instance)}
 
 
 def page_moved(sender, instance, **kwargs) -> None:
@@ -70,11 +78,20 @@ def everything_changed(sender, instance=None, **kwargs) -> None:
 _UPLOADS: set[type] = set()
 
 
+def section_made_private(sender, instance, **kwargs) -> None:
+    """A page given a view restriction (staff only, a password, signed-in users): it and every
+    page below it leave every cache, nginx's and a CDN's too, at once; and, as who may see what
+    changed, everything else in the app's cache."""
+    batch = batch_for_section(instance.page)
+    batch.everything = True
+    schedule(batch)
+
+
 def connect() -> None:
     for signal, receiver in (
         (page_published, page_changed),
         (page_unpublished, page_changed),
-        (pre_page_move, remember_page_before),
+        (pre_page_move, remember_section_before),
         (post_page_move, page_moved),
     ):
         signal.connect(receiver, dispatch_uid=UID)
@@ -84,13 +101,10 @@ def connect() -> None:
     # A new slug changes the address of the page and of every page below it.
     page_slug_changed.connect(everything_changed, dispatch_uid=UID)
     _UPLOADS.update({get_image_model(), get_document_model()})
-    for model in (
-        SchoolSettings,
-        Locale,
-        Site,
-        PageViewRestriction,
-        CollectionViewRestriction,
-        *_UPLOADS,
-    ):
+    for model in (SchoolSettings, Locale, Site, CollectionViewRestriction, *_UPLOADS):
         post_save.connect(everything_changed, sender=model, dispatch_uid=UID)
         post_delete.connect(everything_changed, sender=model, dispatch_uid=UID)
+    # A page made private leaves the caches in front with every page below it; made public
+    # again, nothing private was kept, and the lists that now show it are purged.
+    post_save.connect(section_made_private, sender=PageViewRestriction, dispatch_uid=UID)
+    post_delete.connect(everything_changed, sender=PageViewRestriction, dispatch_uid=UID)

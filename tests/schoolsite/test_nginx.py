@@ -1,18 +1,14 @@
 """``deploy/nginx.conf`` in front of the site: it serves public media, and never a private file.
 
 Debian's nginx runs the file as written, only its paths and ports replaced, on a free port of
-127.0.0.1 in front of a live Django server. Files are uploaded through the Wagtail admin into
-the private "Staff documents" collection, then fetched through nginx as a visitor and as staff.
-CI installs nginx with apt (``.ci/run``).
+127.0.0.1 in front of a live Django server (``tests/nginx_server.py``). Files are uploaded
+through the Wagtail admin into the private "Staff documents" collection, then fetched through
+nginx as a visitor and as staff.
+CI installs nginx and its cache-purge module with apt (``.ci/run``).
 """
 
 import http.client
-import os
 import re
-import shutil
-import socket
-import subprocess
-import time
 from io import BytesIO
 from pathlib import Path
 
@@ -29,94 +25,34 @@ from wagtail.models import Collection
 
 from blogs.helpsheets.models import STAFF_DOCUMENTS_COLLECTION
 from blogs.school.groups import SENIOR_LEADERS
+from tests import nginx_server
 from tests.factories import HelpSheetLibraryPageFactory, HelpSheetPageFactory, UserFactory
 from tests.school import build_school
 
 # Real requests between threads need committed data; the rollback restores Wagtail's rows.
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-ROOT = Path(__file__).resolve().parents[2]
-CONFIG = ROOT / "deploy" / "nginx.conf"
-MIME_TYPES = Path("/etc/nginx/mime.types")
 ACCEL_LOCATION = "/_private-media/"
 PDF = b"%PDF-1.4\n% Staff checklist: pupils' passwords\n%%EOF\n"
 SCREENSHOT_ALT = "The Approve button, top right"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def site_config(port: int, app_port: int) -> str:
-    """deploy/nginx.conf with this machine's folders and ports in place of the examples."""
-    config = CONFIG.read_text()
-    replacements = {
-        "listen 80;": f"listen 127.0.0.1:{port};",
-        "server 127.0.0.1:8000;": f"server 127.0.0.1:{app_port};",
-        "/srv/schoolsite/static_collected/": f"{settings.STATIC_ROOT}/",
-        "/srv/schoolsite/media/": f"{settings.MEDIA_ROOT}/",
-        "/srv/schoolsite/private-media/": f"{settings.PRIVATE_MEDIA_ROOT}/",
-    }
-    for example, here in replacements.items():
-        assert example in config, f"deploy/nginx.conf no longer has {example!r}"
-        config = config.replace(example, here)
-    return config
-
-
-def main_config(folder: Path, site: str) -> str:
-    """What /etc/nginx/nginx.conf gives a site file, with every path inside ``folder``."""
-    # Run as root (as CI is), workers would be "nobody" and could not read the test's folders.
-    user = "user root;" if os.geteuid() == 0 else ""
-    temp_paths = "\n".join(
-        f"    {kind}_temp_path {folder / kind};"
-        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-    )
-    return f"""
-{user}
-worker_processes 1;
-pid {folder / "nginx.pid"};
-error_log {folder / "error.log"};
-events {{ worker_connections 64; }}
-http {{
-    include {MIME_TYPES};
-    default_type application/octet-stream;
-    access_log {folder / "access.log"};
-{temp_paths}
-{site}
-}}
-"""
-
-
 @pytest.fixture
 def nginx(live_server, settings, tmp_path):
     """nginx on a free port in front of the live server; its address."""
-    binary = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/sbin")
-    if binary is None or not MIME_TYPES.exists():
-        pytest.fail("nginx is not installed: apt-get install nginx-light (.ci/run does)")
+    if nginx_server.binary() is None:
+        pytest.fail(nginx_server.MISSING)
     settings.PRIVATE_MEDIA_ACCEL_REDIRECT = ACCEL_LOCATION
     app_port = int(live_server.url.rsplit(":", 1)[1])
-    port = free_port()
-    config = tmp_path / "nginx.conf"
-    config.write_text(main_config(tmp_path, site_config(port, app_port)))
-    command = [binary, "-p", str(tmp_path), "-e", str(tmp_path / "error.log"), "-c", str(config)]
-    checked = subprocess.run([*command, "-t"], capture_output=True, text=True, check=False)
-    assert checked.returncode == 0, checked.stderr
-    server = subprocess.Popen([*command, "-g", "daemon off;"], stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 20
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline or server.poll() is not None:
-                server.kill()
-                pytest.fail(f"nginx did not start: {(tmp_path / 'error.log').read_text()}")
-            time.sleep(0.1)
-    yield port
-    server.terminate()
-    server.wait(timeout=10)
+    port = nginx_server.free_port()
+    folders = {
+        "static_collected": settings.STATIC_ROOT,
+        "media": settings.MEDIA_ROOT,
+        "private-media": settings.PRIVATE_MEDIA_ROOT,
+    }
+    site = nginx_server.site_config(port, [app_port], folders, cache=tmp_path / "cache")
+    with nginx_server.running(tmp_path, port, site):
+        yield port
 
 
 def get(
