@@ -1,4 +1,4 @@
-"""eagle.pupil writes and sends a post; eagle.teacher approves it in To check; a visitor reads it."""
+"""eagle.pupil sends a post; eagle.teacher approves it in To check; a visitor reads it."""
 
 import pytest
 from wagtail.models import Locale, Page
