@@ -25,11 +25,12 @@ from django_tasks.exceptions import InvalidTaskError
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.backends.http import PurgeRequest
 from wagtail.contrib.frontend_cache.utils import get_backends
+from wagtail.models import Page, Site
 
 from . import store
 
 if TYPE_CHECKING:
-    from .purge import PurgeBatch
+    from .purge import PurgeBatch  # purge imports this module: a cycle at the top
 
 logger = logging.getLogger(__name__)
 
@@ -76,8 +77,6 @@ def frontend_urls(batch: "PurgeBatch") -> list[str]:
 def _site_skeleton_urls() -> set[str]:
     """What a change every page shows must reach first: each language's home page, the pages
     in the menu with their routes (feeds …), the sitemap."""
-    from wagtail.models import Page, Site
-
     urls = set()
     for site in Site.objects.select_related("root_page"):
         root = site.root_page
@@ -146,7 +145,7 @@ def retry_later(
 
 @task()
 def retry_purge(data: dict, page_cache: bool, backends: list[str], attempt: int) -> None:
-    from .purge import PurgeBatch
+    from .purge import PurgeBatch  # purge imports this module: a cycle at the top
 
     batch = PurgeBatch(
         paths=set(data["paths"]),
