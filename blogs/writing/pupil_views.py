@@ -133,7 +133,11 @@ def write(request, page_id=None):
         initial=_initial(post) if post else {"draft_key": uuid.uuid4().hex},
     )
     if request.method == "POST":
-        return _save(request, form, class_blog, post)
+        try:
+            return _save(request, form, class_blog, post)
+        except BlogPostPage.DoesNotExist:
+            # Her teacher deleted the post as it was being saved: the device keeps the writing.
+            return _not_yours(request)
     return _render(request, form, class_blog, post, progress)
 
 

@@ -77,10 +77,13 @@ def photo_file(tmp_path):
 
 
 @pytest.fixture
-def posts_removed_afterwards(demo_site):
-    """The browser tests share one demo school: take away the posts these tests write."""
+def posts_removed_afterwards(demo_site, browser):
+    """The browser tests share one demo school: take away the posts these tests write, once
+    every page is closed (a save still on its way would otherwise meet a post being deleted)."""
     before = set(Page.objects.values_list("pk", flat=True))
     yield
+    for context in browser.contexts:
+        context.close()
     for post in BlogPostPage.objects.filter(locale=Locale.get_default()).exclude(pk__in=before):
         post.delete()
 
