@@ -12,7 +12,8 @@ from .web_client import Client
 
 pytestmark = pytest.mark.scale
 
-APPROVE = re.compile(r'data-workflow-action-url="([^"]+/approve/\d+/)"')
+# The post's decision form in the teacher's "To check" queue.
+DECIDE = re.compile(r'action="(/admin/to-check/posts/\d+/)"')
 
 
 def signed_in_teacher(cluster: Cluster, server: int) -> Client:
@@ -41,10 +42,12 @@ def test_a_post_a_teacher_approves_through_one_app_server_shows_at_once_everywhe
         assert title not in kept_everywhere(cluster, path)
 
     teacher = signed_in_teacher(cluster, server=1)
-    dashboard = teacher.get("/admin/")
-    approve = APPROVE.search(dashboard.text)
-    assert approve, "the teacher's dashboard offers no approval"
-    approved = teacher.post(approve.group(1), {"csrfmiddlewaretoken": dashboard.csrf_token()})
+    queue = teacher.get("/admin/to-check/")
+    decide = DECIDE.search(queue.text)
+    assert decide, "the teacher's To check offers no post to approve"
+    approved = teacher.post(
+        decide.group(1), {"csrfmiddlewaretoken": queue.csrf_token(), "action": "approve"}
+    )
     assert approved.status == 302
 
     for path in [*lists, school["waiting_post"]["url"]]:
