@@ -183,7 +183,13 @@ def start_server(tree: Path, env: dict) -> tuple[subprocess.Popen, str]:
 
 def stop(server: subprocess.Popen) -> None:
     os.killpg(server.pid, signal.SIGTERM)
-    server.wait(timeout=30)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        # A worker still inside a long request (the version before's search of a word in
+        # every post): its answer is not wanted.
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
 
 
 def wrk(url: str, seconds: int, connections: int) -> dict:
@@ -262,6 +268,8 @@ def _cell(figures: dict | None, keys: tuple[str, ...], digits: int = 0) -> tuple
     """(req/s, latencies) of one measurement, or a note that there was no answer."""
     if figures is None:
         return f"no answer in {WARM_UP_SECONDS} s", ""
+    if not figures["rps"]:
+        return "0 (none answered)", "–"
     latencies = " / ".join(f"{figures[key]:.{digits}f}" for key in keys)
     return f"{figures['rps']:.0f}", latencies
 
