@@ -7,9 +7,10 @@ school's policy changes, and every cached page purged when a byline changes.
 
 from django.contrib.auth import get_user_model
 
-from home.page_cache import purge_everything
+from home.page_cache import purge_everything, purge_page
 
 from ..classes.authors import AuthorProfile
+from ..classes.posts import BlogPostPage
 from .models import Kind
 from .register import consents_for
 
@@ -29,8 +30,12 @@ def refresh_names(pupil_ids=None) -> list[int]:
             AuthorProfile.objects.filter(pk=profile.pk).update(may_be_named=allowed)
     if changed:
         # Bylines are on posts, class blogs, the timeline, feeds and search, in every
-        # language: rare enough to purge them all rather than trace each.
+        # language: the app's cache forgets every page; the caches in front (nginx, a CDN),
+        # which are told exact addresses, are sent each of these pupils' posts with every
+        # list that shows them.
         purge_everything()
+        for post in BlogPostPage.objects.live().filter(owner_id__in=changed):
+            purge_page(post)
     return changed
 
 

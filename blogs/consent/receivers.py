@@ -1,19 +1,20 @@
 """What the register hears: a decision recorded (names kept in step, a withdrawal acted on at
-once), the policy changed, and a pupil leaving."""
+once), the policy changed, a pupil leaving, and children added to a picture or recording that
+may already be public."""
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..classes.authors import AuthorProfile
 from . import enforcement
-from .models import Channel, ConsentPolicy, ConsentRecord, Kind
+from .models import Channel, ConsentPolicy, ConsentRecord, ImagePeople, Kind, MediaPeople
 from .names import refresh_names
 from .recording import record
 from .register import consents_for, policy
-from .withdrawal import act_on
+from .withdrawal import act_on, hide_where_not_allowed
 
 
 def recorded(sender, instance: ConsentRecord, created=False, raw=False, **kwargs) -> None:
@@ -72,7 +73,22 @@ def left(sender, instance, created=False, raw=False, **kwargs) -> None:
     )
 
 
+def children_added(sender, instance, action: str, reverse: bool = False, **kwargs) -> None:
+    """Children ticked on a picture or recording after it went public: the pages showing it
+    are checked again, once the change is committed."""
+    if action != "post_add" or reverse:
+        return
+    if isinstance(instance, ImagePeople):
+        transaction.on_commit(lambda: hide_where_not_allowed(images=[instance.image]))
+    else:
+        transaction.on_commit(lambda: hide_where_not_allowed(media=[instance.media]))
+
+
 def connect() -> None:
+    for people in (ImagePeople, MediaPeople):
+        m2m_changed.connect(
+            children_added, sender=people.pupils.through, dispatch_uid="schoolsite-people"
+        )
     post_save.connect(recorded, sender=ConsentRecord, dispatch_uid="schoolsite-consent-recorded")
     post_save.connect(policy_changed, sender=ConsentPolicy, dispatch_uid="schoolsite-policy")
     pre_save.connect(new_profile, sender=AuthorProfile, dispatch_uid="schoolsite-new-profile")

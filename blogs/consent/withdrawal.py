@@ -4,21 +4,28 @@ A pupil's work: their posts are unpublished. Their photo, video or voice: each p
 it is unpublished, or (if the school's policy says so) republished without that picture or
 recording. Their name: posts naming them and awards to them are unpublished, and their own
 posts are signed by their class from now on. Every language's copy goes with the page, and
-each step is kept (``Withdrawal``) for the class teacher to review and as the audit.
+each step is kept (``Withdrawal``) for the class teacher to review and as the audit. The
+pictures and recordings themselves leave the public media folder: they move into a staff-only
+collection below their own, so their old addresses answer nothing.
+
+The same check runs when a teacher says who is in a picture already on a live page: a page the
+register does not allow is unpublished at once (``hide_where_not_allowed``).
 """
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, ReferenceIndex
 from wagtailmedia.models import get_media_model
 
 from ..awards.models import AwardPage
 from ..classes.posts import BlogPostPage
+from ..helpsheets.models import staff_groups
 from ..school.groups import is_senior_leader
 from .checks import problems_for
 from .models import ConsentPolicy, ConsentRecord, Kind, Withdrawal
@@ -109,7 +116,54 @@ def act_on(record: ConsentRecord) -> list[Withdrawal]:
                 record=record, page=original, page_title=original.title, action=action
             )
         )
+    images, media = shown_pictures(record.pupil, record.kind)
+    keep_off_the_website([*images, *media])
     return done
+
+
+def keep_off_the_website(items) -> None:
+    """Move each picture or recording into a staff-only collection below its own: its files
+    leave the public media folder (``home.private_files`` moves them and drops the
+    renditions), and its class's teachers still find it there."""
+    for item in items:
+        if item.collection.get_view_restrictions().exists():
+            continue
+        item.collection = _staff_only_below(item.collection)
+        item.save(update_fields=["collection"])
+
+
+def _staff_only_below(collection: Collection) -> Collection:
+    shelf = next((c for c in collection.get_children() if c.get_view_restrictions()), None)
+    if shelf is None:
+        # Named once, in the school's own language, for the teachers who open it.
+        with translation.override(Locale.get_default().language_code):
+            shelf = collection.add_child(name=_("Not for the website"))
+        restriction = CollectionViewRestriction.objects.create(
+            collection=shelf, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(staff_groups())
+    return shelf
+
+
+def hide_where_not_allowed(images=(), media=()) -> list[Page]:
+    """The live pages (every language) showing ``images`` or ``media`` that the register does
+    not allow now, because who is in them was changed after they were published: unpublished,
+    with the reason in each page's history."""
+    hidden = []
+    for page in _live(_referencing([*images, *media])) if (images or media) else []:
+        problems = problems_for(page)
+        if not problems:
+            continue
+        page.refresh_from_db(fields=["live"])
+        if page.live:
+            page.unpublish(log_action=True)
+            log(
+                instance=page,
+                action="blogs.consent_withdrawn",
+                data={"action": "; ".join(str(problem) for problem in problems)},
+            )
+            hidden.append(page)
+    return hidden
 
 
 def _default_locale() -> int:

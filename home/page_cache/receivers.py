@@ -4,7 +4,8 @@ Wagtail's signals fire for the admin's screens and for every other way of changi
 ``revision.publish()`` (a quick post, an approval in a review queue, scheduled publishing,
 wagtail-localize publishing or syncing a translation), ``page.unpublish()``, moves and deletes,
 so code that changes pages purges without knowing about the cache. Changes to what every page
-shows (school details, languages, Sites, who may see what, pictures and files) purge everything.
+shows (school details, languages, Sites, who may see what, pictures, files, audio and video)
+purge everything.
 A page made private or moved is purged with every page below it, each by its own address, for
 the caches in front (nginx, a CDN), which are sent exact addresses.
 Other parts connect their own models through ``home.page_cache.purge_page`` (comments) or
@@ -24,6 +25,7 @@ from wagtail.signals import (
     post_page_move,
     pre_page_move,
 )
+from wagtailmedia.models import get_media_model
 
 from ..site_settings import SchoolSettings
 from .purge import batch_for_page, batch_for_section, purge_everything, purge_page, schedule
@@ -100,7 +102,7 @@ def connect() -> None:
     post_delete.connect(page_deleted, sender=Page, dispatch_uid=UID)
     # A new slug changes the address of the page and of every page below it.
     page_slug_changed.connect(everything_changed, dispatch_uid=UID)
-    _UPLOADS.update({get_image_model(), get_document_model()})
+    _UPLOADS.update({get_image_model(), get_document_model(), get_media_model()})
     for model in (SchoolSettings, Locale, Site, CollectionViewRestriction, *_UPLOADS):
         post_save.connect(everything_changed, sender=model, dispatch_uid=UID)
         post_delete.connect(everything_changed, sender=model, dispatch_uid=UID)

@@ -7,9 +7,14 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.contrib.auth import get_user_model
 from wagtail.models import PageViewRestriction
 
+from blogs.consent.models import Kind
+from blogs.school.pupils import create_pupils
 from home.page_cache import frontend
+from tests.consent import consent_to_everything, withhold
+from tests.factories import BlogPostPageFactory
 from tests.school import build_school
 
 
@@ -104,3 +109,20 @@ def test_a_cache_in_front_that_cannot_be_reached_never_stops_a_publish(
         record.name == frontend.logger.name and "Could not purge" in record.getMessage()
         for record in caplog.records
     )
+
+
+@pytest.mark.django_db
+def test_a_pupils_name_withdrawn_purges_their_posts_in_front(
+    nginx, django_capture_on_commit_callbacks
+):
+    """A byline changes on pages nobody published: the pupil's posts (and the lists showing
+    them) are still sent to the cache in front, not only the home pages."""
+    school = build_school()
+    [card] = create_pupils(["Leo"], school.eagle)
+    leo = get_user_model().objects.get(username=card.username)
+    consent_to_everything(leo)
+    rocket = BlogPostPageFactory(parent=school.eagle, title="Leo's rocket", owner=leo)
+    nginx.purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        withhold(leo, Kind.NAME)
+    assert {rocket.url, school.eagle.url, school.timeline.url} <= nginx.paths

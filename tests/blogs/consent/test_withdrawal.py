@@ -98,6 +98,57 @@ class WithdrawalTests(TestCase):
         history = self.client.get(reverse("wagtailadmin_pages:history", args=(post.pk,)))
         self.assertContains(history, "Hidden because consent was withdrawn")
 
+    def test_a_withdrawn_photos_files_leave_the_public_media_folder(self):
+        _post, photo = self.publish_sports_day()
+        shelved_in = photo.collection
+        public = "/media/" + photo.file.name
+        rendition = "/media/" + photo.get_rendition("fill-200x100").file.name
+        self.assertEqual(self.client.get(public).status_code, 200)
+
+        self.withdraw(Kind.PHOTO)
+
+        photo.refresh_from_db()
+        self.assertTrue(photo.file.name.startswith("private/"))
+        self.assertEqual(self.client.get(public).status_code, 404)
+        self.assertEqual(self.client.get(rendition).status_code, 404)
+        # Still where its class's teachers look for pictures, on a staff-only shelf.
+        self.assertEqual(photo.collection.get_parent(), shelved_in)
+        self.assertTrue(photo.collection.get_view_restrictions().exists())
+
+    def test_ticking_a_child_without_photo_consent_on_a_live_picture_hides_its_pages(self):
+        [card] = create_pupils(["Ruby"], self.eagle)
+        ruby = get_user_model().objects.get(username=card.username)
+        consent_to_everything(ruby)
+        withhold(ruby, Kind.PHOTO)
+        post = BlogPostPageFactory(
+            parent=self.eagle, title="Pond dipping", featured_image=ImageFactory()
+        )
+        with self.captureOnCommitCallbacks(execute=True):
+            post.save_revision().publish()
+        self.assertEqual(self.client.get(post.url).status_code, 200)
+        photo = post.featured_image
+
+        self.client.login(username="head", password=DEFAULT_DEMO_PASSWORD)
+        with self.captureOnCommitCallbacks(execute=True):
+            response = self.client.post(
+                reverse("wagtailimages:edit", args=[photo.pk]),
+                {
+                    "title": photo.title,
+                    "description": photo.description,
+                    "collection": photo.collection_id,
+                    "people_answer": "pupils",
+                    "people": [ruby.pk],
+                },
+            )
+        self.assertEqual(response.status_code, 302, response.content.decode()[:2000])
+        self.client.logout()
+
+        self.assertEqual(self.client.get(post.url).status_code, 404)
+        self.assertNotIn("Pond dipping", self.client.get("/en-gb/eagle/").content.decode())
+        self.client.login(username="head", password=DEFAULT_DEMO_PASSWORD)
+        history = self.client.get(reverse("wagtailadmin_pages:history", args=(post.pk,)))
+        self.assertContains(history, "Ruby")
+
     def test_the_school_may_choose_to_take_the_photo_out_and_keep_the_post(self):
         policy = ConsentPolicy.for_site(self.school.home.get_site())
         policy.on_withdrawal = ConsentPolicy.OnWithdrawal.TAKE_OUT
