@@ -22,6 +22,7 @@ import threading
 from collections import Counter
 from datetime import date
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -41,10 +42,18 @@ def count(query: str) -> None:
     global _flusher
     with _lock:
         _counts[(timezone.localdate(), query)] += 1
+        if not _in_background():
+            return
         if _flusher is None or not _flusher.is_alive():
             # Started in the process that serves (after gunicorn forks), never at import.
             _flusher = threading.Thread(target=_flush_forever, name="search-hits", daemon=True)
             _flusher.start()
+
+
+def _in_background() -> bool:
+    """Whether a thread writes the counts (``SCHOOLSITE_SEARCH_COUNTS_IN_BACKGROUND``; the test
+    suite writes them itself, inside each test's transaction)."""
+    return getattr(settings, "SCHOOLSITE_SEARCH_COUNTS_IN_BACKGROUND", True)
 
 
 def pending() -> int:
@@ -89,5 +98,10 @@ def _flush_forever() -> None:
         connection.close()
 
 
-atexit.register(flush)
+def _flush_at_exit() -> None:
+    if _in_background():
+        flush()
+
+
+atexit.register(_flush_at_exit)
 os.register_at_fork(after_in_child=_forget_after_fork)

@@ -30,6 +30,10 @@ SERVE_MEDIA = True
 # cache switches it on (tests/home/test_page_cache.py), and the page cache is in memory.
 SCHOOLSITE_PAGE_CACHE = False
 SCHOOLSITE_FRAGMENT_CACHE = False
+# Search counts stay in memory until a test flushes them: a thread writing on a connection of
+# its own would escape each test's transaction, and its write at exit would reach a database
+# that is not the test's.
+SCHOOLSITE_SEARCH_COUNTS_IN_BACKGROUND = False
 CACHES["pages"] = {  # noqa: F405
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",
