@@ -8,7 +8,7 @@ ADDRESS ?= http://$(HOST):$(PORT)
 BIN    := $(VENV)/bin
 export DJANGO_SETTINGS_MODULE ?= schoolsite.settings.dev
 
-.PHONY: bench scale-test scale-deps demo digest test test-unit test-browser html-checker check install install-test browser-deps lint format messages messages-check clean
+.PHONY: bench scale-test scale-deps demo digest test test-unit test-browser test-database-specific html-checker check install install-test browser-deps lint format messages messages-check clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,19 @@ test-unit: install-test html-checker
 
 test-browser: install-test browser-deps
 	$(PYTEST) -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+# The tests of code that differs by database: search's own index queries (FTS5 or tsvector),
+# SQLite's settings and its behaviour under load, the comment counters' upserts, queries on
+# page paths, the query budgets, the digest's worker and migrations. CI runs the whole suite on
+# PostgreSQL (what a school runs in production) and these on SQLite as well.
+DATABASE_SPECIFIC_TESTS := tests/search tests/blogs/test_query_budget.py \
+	tests/blogs/test_comment_defences.py tests/blogs/test_timeline_migration.py \
+	tests/blogs/subscriptions/test_delivery.py tests/home/test_routing.py \
+	tests/home/test_view_restrictions.py tests/schoolsite/test_database_resilience.py \
+	tests/schoolsite/test_settings.py
+test-database-specific: install-test
+	$(PYTEST) -n auto --dist loadscope -m "not browser and not scale" \
+	  $(DATABASE_SPECIFIC_TESTS) $(PYTEST_ARGS)
 
 # The Nu HTML checker (vnu-jar, from npm; runs with Java) for tests/schoolsite/test_html_validity.py.
 # npm ci writes node_modules/.package-lock.json itself, so it doubles as the stamp.
