@@ -6,8 +6,11 @@ press of Enter or Space on a control. Each test counts them.
 """
 
 import io
+import time
 
 import pytest
+from django.db import OperationalError, transaction
+from django.db.transaction import TransactionManagementError
 from PIL import Image
 from wagtail.models import Locale, Page, WorkflowState
 
@@ -85,7 +88,23 @@ def posts_removed_afterwards(demo_site, browser):
     for context in browser.contexts:
         context.close()
     for post in BlogPostPage.objects.filter(locale=Locale.get_default()).exclude(pk__in=before):
-        post.delete()
+        delete_when_free(post)
+
+
+def delete_when_free(post: BlogPostPage, attempts: int = 20) -> None:
+    """Delete ``post``, again after a moment if a last save the closing page sent is still
+    being written: PostgreSQL then reports a deadlock and SQLite a locked file, and the one
+    that gave way is rolled back whole."""
+    for _attempt in range(attempts):
+        try:
+            with transaction.atomic():
+                BlogPostPage.objects.get(pk=post.pk).delete()
+            return
+        except BlogPostPage.DoesNotExist:
+            return
+        except (OperationalError, TransactionManagementError):
+            time.sleep(0.25)
+    raise AssertionError(f"{post} was still being saved after {attempts} attempts")
 
 
 def check_sent(title: str) -> BlogPostPage:
