@@ -62,12 +62,11 @@ test-browser: install-test browser-deps
 	$(PYTEST) -m browser $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 # The tests of code that differs by database: search's own index queries (FTS5 or tsvector),
-# SQLite's settings and its behaviour under load, the comment counters' upserts, queries on
-# page paths, the query budgets, the digest's worker and migrations. CI runs the whole suite on
-# PostgreSQL (what a school runs in production) and these on SQLite as well.
-DATABASE_SPECIFIC_TESTS := tests/search tests/blogs/test_query_budget.py \
-	tests/blogs/test_comment_defences.py tests/blogs/test_timeline_migration.py \
-	tests/blogs/subscriptions/test_delivery.py tests/home/test_routing.py \
+# SQLite's settings and its behaviour under load, the comment counters' upserts, and queries
+# comparing page paths. CI runs the whole suite on PostgreSQL (what a school runs in
+# production) and these on SQLite as well.
+DATABASE_SPECIFIC_TESTS := tests/search/test_search.py tests/search/test_search_promotions.py \
+	tests/blogs/test_comment_defences.py tests/home/test_routing.py \
 	tests/home/test_view_restrictions.py tests/schoolsite/test_database_resilience.py \
 	tests/schoolsite/test_settings.py
 test-database-specific: install-test
