@@ -126,35 +126,53 @@ class People(models.TextChoices):
     NOT_RECOGNISABLE = "unrecognisable", _("Children who cannot be recognised")
 
 
-class ImagePeople(models.Model):
-    """Who is in a picture: remembered with the picture, wherever it is used."""
+class PeopleAnswer(models.Model):
+    """The answer to "Who is in it?", kept with the picture or recording it is about."""
 
-    image = models.OneToOneField(
-        "wagtailimages.Image", on_delete=models.CASCADE, related_name="people"
-    )
     answer = models.CharField(max_length=16, choices=People.choices)
     pupils = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     answered_at = models.DateTimeField(default=timezone.now)
+
+    item_field: str  # the picture's or recording's field on each concrete model
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def remember(cls, item, answer: str, pupils, by=None) -> "PeopleAnswer":
+        """Keep ``answer`` for ``item`` (the children only when the answer is "these")."""
+        said, _created = cls.objects.update_or_create(
+            **{cls.item_field: item},
+            defaults={"answer": answer, "answered_by": by, "answered_at": timezone.now()},
+        )
+        said.pupils.set(list(pupils or []) if answer == People.PUPILS else [])
+        return said
+
+
+class ImagePeople(PeopleAnswer):
+    """Who is in a picture: remembered with the picture, wherever it is used."""
+
+    item_field = "image"
+
+    image = models.OneToOneField(
+        "wagtailimages.Image", on_delete=models.CASCADE, related_name="people"
+    )
 
     def __str__(self) -> str:
         return f"{self.image}: {self.get_answer_display()}"
 
 
-class MediaPeople(models.Model):
+class MediaPeople(PeopleAnswer):
     """Who is seen (a video) or heard (a recording) in an audio or video item."""
+
+    item_field = "media"
 
     media = models.OneToOneField(
         "wagtailmedia.Media", on_delete=models.CASCADE, related_name="people"
     )
-    answer = models.CharField(max_length=16, choices=People.choices)
-    pupils = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="+")
-    answered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    answered_at = models.DateTimeField(default=timezone.now)
 
     def __str__(self) -> str:
         return f"{self.media}: {self.get_answer_display()}"

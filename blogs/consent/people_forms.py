@@ -34,9 +34,9 @@ class WhoIsInIt:
     """The two questions, added to a model form; ``people_model`` remembers the answer."""
 
     people_model = ImagePeople
-    people_field = "image"
 
     def add_people_fields(self, user) -> None:
+        self.answered_by = user
         # Asked, not required: a picture nobody has answered for cannot be published (the
         # check says so), and Wagtail's multiple uploader keeps a picture with a required field
         # unanswered as a raw upload, location and all, until someone finishes it.
@@ -59,7 +59,8 @@ class WhoIsInIt:
         self.fields["people"].label_from_instance = lambda pupil: pupil.first_name
         if self.instance.pk is None:
             return
-        said = self.people_model.objects.filter(**{self.people_field: self.instance}).first()
+        field = self.people_model.item_field
+        said = self.people_model.objects.filter(**{field: self.instance}).first()
         if said is not None:
             self.initial.setdefault("people_answer", said.answer)
             self.initial.setdefault("people", list(said.pupils.all()))
@@ -70,12 +71,10 @@ class WhoIsInIt:
 
     def save_people(self, instance) -> None:
         answer = self.cleaned_data.get("people_answer")
-        if not answer:
-            return
-        said, _created = self.people_model.objects.update_or_create(
-            **{self.people_field: instance}, defaults={"answer": answer}
-        )
-        said.pupils.set(self.cleaned_data.get("people") or [] if answer == People.PUPILS else [])
+        if answer:
+            self.people_model.remember(
+                instance, answer, self.cleaned_data.get("people"), self.answered_by
+            )
 
     def save(self, commit=True):
         instance = super().save(commit=commit)
@@ -105,7 +104,6 @@ class ImageFormWithPeople(WhoIsInIt, CheckedImageForm):
 
 class MediaFormWithPeople(WhoIsInIt, LimitedMediaForm):
     people_model = MediaPeople
-    people_field = "media"
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
