@@ -20,14 +20,17 @@ from .timeline import TimelinePage
 def purge_timeline_for_posts(page: Page, batch: PurgeBatch) -> None:
     if not isinstance(page, BlogPostPage):
         return
+    subjects = [subject.slug for subject in page.subjects.all()]
+    tags = [tag.slug for tag in page.tags.all()]
     # Every language's timeline (a school's copies; other schools' too, which costs nothing).
     for timeline in TimelinePage.objects.all():
         # The timeline and everything under it: filters, subject and hashtag pages, feeds.
         batch.add_page(timeline, subtree=True)
-        for subject in page.subjects.all():
-            batch.add_url(timeline.get_full_url() + f"subjects/{subject.slug}/")
-        for tag in page.tags.all():
-            base = timeline.get_full_url() + f"tags/{tag.slug}/"
+        timeline_url = timeline.get_full_url()
+        for subject in subjects:
+            batch.add_url(timeline_url + f"subjects/{subject}/")
+        for tag in tags:
+            base = timeline_url + f"tags/{tag}/"
             batch.add_url(base)
             batch.add_url(base + "feed/rss/")
             batch.add_url(base + "feed/atom/")

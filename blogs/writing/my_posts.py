@@ -7,7 +7,7 @@ owner), never an untranslated copy.
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -149,9 +149,7 @@ def digital_leaders_awards(user) -> AwardsWork | None:
 
 def with_feedback(post):
     """``post`` with what its teachers said, newest first (as ``posts_of`` prefetches it)."""
-    post.all_feedback = list(
-        Feedback.objects.filter(post_id=post.pk).select_related("author__author_profile")
-    )
+    prefetch_related_objects([post], feedback_prefetch())
     return post
 
 

@@ -58,8 +58,7 @@ def key_for(
     parts = [name, request.get_host(), language, *generations, *map(str, vary)]
     if per_page:
         parts.append(request.path)
-    digest = hashlib.md5("\x1f".join(parts).encode(), usedforsecurity=False).hexdigest()
-    return f"f:{digest}"
+    return f"f:{_digest(parts)}"
 
 
 def _usable(request: HttpRequest | None) -> bool:
@@ -128,7 +127,7 @@ def remember(
 ) -> T:
     """``build()``, kept until a purge of everything (``per_page``: or of this page), one for
     each host and (``per_language``) each language."""
-    if request is None or not enabled() or not store.cache_available():
+    if not _usable(request):
         return build()
     key = key_for(request, name, per_page, vary, per_language)
     if key is None:
