@@ -50,7 +50,8 @@ def shown_in(page) -> tuple[list, list]:
     return list(images), list(media)
 
 
-def _pupil(user) -> bool:
+def is_pupil(user) -> bool:
+    """Whether ``user`` writes as a pupil (their work and name need consent)."""
     profile = getattr(user, "author_profile", None) if user else None
     return isinstance(profile, AuthorProfile) and profile.role == AuthorProfile.Role.PUPIL
 
@@ -61,7 +62,7 @@ def problems_for(page, channel: str = Channel.WEBSITE) -> list[Problem]:
     problems: list[Problem] = []
     if isinstance(page, BlogPostPage):
         writer = page.owner
-        if _pupil(writer):
+        if is_pupil(writer):
             needs.append((writer, Kind.WORK, "work", None))
         needs += [(pupil, Kind.NAME, "named", None) for pupil in page.children_named.all()]
     elif isinstance(page, AwardPage):

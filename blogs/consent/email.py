@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
-from ..classes.authors import AuthorProfile
+from .checks import is_pupil
 from .models import Channel, ImagePeople, Kind, People
 from .register import consents_for
 
@@ -32,7 +32,7 @@ def allowed_by_email(posts: list, awards: list) -> EmailAllowed:
     }
     winners = _award_winners(awards)
     pupils = (
-        {post.owner_id for post in posts if _is_pupil(post.owner)}
+        {post.owner_id for post in posts if is_pupil(post.owner)}
         | {pupil.pk for said in people.values() for pupil in said.pupils.all()}
         | {pupil.pk for pupil in winners.values()}
     )
@@ -42,7 +42,7 @@ def allowed_by_email(posts: list, awards: list) -> EmailAllowed:
         return consents.allows(pupil_id, kind, Channel.EMAIL)
 
     allowed_posts = {
-        post.pk for post in posts if not _is_pupil(post.owner) or may(post.owner_id, Kind.WORK)
+        post.pk for post in posts if not is_pupil(post.owner) or may(post.owner_id, Kind.WORK)
     }
     pictures = set()
     for post in posts:
@@ -60,11 +60,6 @@ def allowed_by_email(posts: list, awards: list) -> EmailAllowed:
         or (award.pk in winners and may(winners[award.pk].pk, Kind.NAME))
     }
     return EmailAllowed(allowed_posts, pictures, allowed_awards)
-
-
-def _is_pupil(user) -> bool:
-    profile = getattr(user, "author_profile", None) if user else None
-    return profile is not None and profile.role == AuthorProfile.Role.PUPIL
 
 
 def _award_winners(awards: list) -> dict:

@@ -8,7 +8,6 @@ only way to say who a child is.
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
 from wagtail.models import Site
 
 from .models import Channel, ConsentPolicy, ConsentRecord, Kind
@@ -62,10 +61,3 @@ def grid(pupil, site: Site | None = None) -> list[tuple[str, list[tuple[str, boo
         )
         for kind in Kind
     ]
-
-
-def pupils_named_allowed(site: Site | None = None) -> set[int]:
-    """The pupils who may be named on the website now (the byline uses their first name)."""
-    pupils = get_user_model().objects.filter(author_profile__role="pupil")
-    consents = consents_for(pupils.values_list("pk", flat=True), site)
-    return {pk for pk in pupils.values_list("pk", flat=True) if consents.allows(pk, Kind.NAME)}

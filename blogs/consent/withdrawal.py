@@ -87,6 +87,7 @@ def act_on(record: ConsentRecord) -> list[Withdrawal]:
     if record.allowed or record.channel != "website":
         return []
     how = policy().on_withdrawal
+    images, media = shown_pictures(record.pupil, record.kind)
     by_page: dict = {}
     for page in pages_relying_on(record.pupil, record.kind):
         by_page.setdefault(page.translation_key, []).append(page)
@@ -98,7 +99,7 @@ def act_on(record: ConsentRecord) -> list[Withdrawal]:
         took_out = (
             how == ConsentPolicy.OnWithdrawal.TAKE_OUT
             and record.kind in (Kind.PHOTO, Kind.VOICE)
-            and all(_take_out(page, record) for page in own)
+            and all(_take_out(page, images, media) for page in own)
         )
         if not took_out:
             for page in copies:
@@ -116,7 +117,6 @@ def act_on(record: ConsentRecord) -> list[Withdrawal]:
                 record=record, page=original, page_title=original.title, action=action
             )
         )
-    images, media = shown_pictures(record.pupil, record.kind)
     keep_off_the_website([*images, *media])
     return done
 
@@ -170,10 +170,9 @@ def _default_locale() -> int:
     return Locale.get_default().pk
 
 
-def _take_out(page, record: ConsentRecord) -> bool:
+def _take_out(page, images, media) -> bool:
     """Republish ``page`` without the pictures or recordings the pupil is in; False when
     that would still leave it against someone's consent (then it is unpublished instead)."""
-    images, media = shown_pictures(record.pupil, record.kind)
     image_ids = {image.pk for image in images}
     media_ids = {item.pk for item in media}
     live = page.live_revision.as_object() if page.live_revision_id else page
