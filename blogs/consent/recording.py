@@ -11,11 +11,8 @@ from datetime import date
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from home.languages import in_default_language
-
-from ..classes.class_blogs import ClassBlogIndexPage
 from ..school.groups import is_senior_leader
-from ..school.pupils import pupil_class
+from ..school.pupils import classes_managed_by, every_class, pupil_class
 from .models import ConsentRecord
 from .names import pupils
 from .register import consents_for
@@ -28,12 +25,9 @@ def keeps_the_whole_register(user) -> bool:
 
 
 def classes_in_register_of(user):
-    """The class blogs whose pupils' consent ``user`` may read and record."""
-    classes = in_default_language(ClassBlogIndexPage.objects.exclude(pupils_group=None))
-    classes = classes.order_by("path")
-    if keeps_the_whole_register(user):
-        return classes
-    return classes.filter(teachers_group__in=user.groups.all())
+    """The class blogs whose pupils' consent ``user`` may read and record: every class for
+    senior leaders and the school office, their own classes for teachers."""
+    return every_class() if keeps_the_whole_register(user) else classes_managed_by(user)
 
 
 def may_read(user, pupil) -> bool:

@@ -27,6 +27,7 @@ from ..awards.models import AwardPage
 from ..classes.posts import BlogPostPage
 from ..helpsheets.models import staff_groups
 from ..school.groups import is_senior_leader
+from ..school.pupils import classes_managed_by
 from .checks import problems_for
 from .models import ConsentPolicy, ConsentRecord, Kind, Withdrawal
 from .register import policy
@@ -217,13 +218,8 @@ def reviewing(teacher):
     waiting = Withdrawal.objects.filter(reviewed_at=None).select_related("record__pupil")
     if is_senior_leader(teacher):
         return waiting
-    class_paths = list(
-        teacher.groups.filter(taught_class_blogs__isnull=False).values_list(
-            "taught_class_blogs__path", flat=True
-        )
-    )
     paths = Q(pk__in=[])
-    for path in class_paths:
+    for path in classes_managed_by(teacher).values_list("path", flat=True):
         paths |= Q(page__path__startswith=path)
     return waiting.filter(paths)
 
