@@ -115,6 +115,13 @@ def count_for(user) -> int:
     )
 
 
+def count_for_request(request) -> int:
+    """The menu, the dashboard and the queue itself ask within one request: counted once."""
+    if not hasattr(request, "_schoolsite_waiting"):
+        request._schoolsite_waiting = count_for(request.user)
+    return request._schoolsite_waiting
+
+
 def page_of(user, after: Waiting | None = None, size: int = PAGE_SIZE):
     """(items, more): the next ``size`` items after ``after`` with their whole content, and
     whether more wait beyond them."""

@@ -33,16 +33,17 @@ def to_check(request):
     if not _may_review(request.user):
         raise PermissionDenied
     items, more = queue.page_of(request.user)
+    limits = upload_limits()
     return TemplateResponse(
         request,
         "blogs/review/queue.html",
         {
             "items": items,
             "more": more,
-            "count_text": waiting_words(queue.count_for(request.user)),
-            "limits": upload_limits(),
+            "count_text": waiting_words(queue.count_for_request(request)),
+            "limits": limits,
             "strings": {
-                **screen_strings(upload_limits()["voice_limit"]),
+                **screen_strings(limits["voice_limit"]),
                 "micRefused": _(
                     "The microphone cannot be used here. Write your feedback instead, or "
                     "choose a recording made on this device."

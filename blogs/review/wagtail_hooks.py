@@ -32,20 +32,13 @@ def register_review_urls():
     return [path("", include((urlpatterns, app_name), namespace=app_name))]
 
 
-def _waiting_count(request) -> int:
-    """Asked by the menu and the dashboard in one request: counted once."""
-    if not hasattr(request, "_schoolsite_waiting"):
-        request._schoolsite_waiting = queue.count_for(request.user)
-    return request._schoolsite_waiting
-
-
 class ToCheckMenuItem(MenuItem):
     def is_shown(self, request):
         return views._may_review(request.user)
 
     def render_component(self, request):
         component = super().render_component(request)
-        count = _waiting_count(request)
+        count = queue.count_for_request(request)
         if count:
             component.label = _gettext("To check (%(count)s)") % {"count": count}
         return component
@@ -67,7 +60,7 @@ class ToCheckPanel(Component):
         self.request = request
 
     def get_context_data(self, parent_context=None):
-        return {"count": _waiting_count(self.request), "url": reverse("review:queue")}
+        return {"count": queue.count_for_request(self.request), "url": reverse("review:queue")}
 
 
 @hooks.register("construct_homepage_panels")
