@@ -28,7 +28,14 @@ from wagtail.signals import (
 from wagtailmedia.models import get_media_model
 
 from ..site_settings import SchoolSettings
-from .purge import batch_for_page, batch_for_section, purge_everything, purge_page, schedule
+from .purge import (
+    PurgeBatch,
+    batch_for_page,
+    batch_for_section,
+    purge_everything,
+    purge_page,
+    schedule,
+)
 
 UID = "schoolsite-page-cache"
 # Saves that change nothing a visitor sees (Wagtail fills these in as files are read).
@@ -80,6 +87,18 @@ def everything_changed(sender, instance=None, **kwargs) -> None:
 _UPLOADS: set[type] = set()
 
 
+def slug_changed(sender, instance, instance_before, **kwargs) -> None:
+    """A new slug moves the page and every page below it to new addresses. The caches in front
+    are told exact addresses, so they are sent each old one; the app's cache forgets everything
+    (menus and lists on every page linked to the old addresses)."""
+    new, old = instance.get_full_url(), instance_before.get_full_url()
+    batch = PurgeBatch(everything=True)
+    if new and old:
+        for url in batch_for_section(instance).urls:
+            batch.add_url(old + url.removeprefix(new) if url.startswith(new) else url)
+    schedule(batch)
+
+
 def section_made_private(sender, instance, **kwargs) -> None:
     """A page given a view restriction (staff only, a password, signed-in users): it and every
     page below it leave every cache, nginx's and a CDN's too, at once; and, as who may see what
@@ -101,7 +120,7 @@ def connect() -> None:
     pre_delete.connect(remember_page_before, sender=Page, dispatch_uid=UID)
     post_delete.connect(page_deleted, sender=Page, dispatch_uid=UID)
     # A new slug changes the address of the page and of every page below it.
-    page_slug_changed.connect(everything_changed, dispatch_uid=UID)
+    page_slug_changed.connect(slug_changed, dispatch_uid=UID)
     _UPLOADS.update({get_image_model(), get_document_model(), get_media_model()})
     for model in (SchoolSettings, Locale, Site, CollectionViewRestriction, *_UPLOADS):
         post_save.connect(everything_changed, sender=model, dispatch_uid=UID)

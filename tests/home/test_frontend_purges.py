@@ -126,3 +126,18 @@ def test_a_pupils_name_withdrawn_purges_their_posts_in_front(
     with django_capture_on_commit_callbacks(execute=True):
         withhold(leo, Kind.NAME)
     assert {rocket.url, school.eagle.url, school.timeline.url} <= nginx.paths
+
+
+@pytest.mark.django_db
+def test_a_class_blog_given_a_new_slug_is_purged_in_front_at_its_old_addresses(
+    nginx, django_capture_on_commit_callbacks
+):
+    """Nginx keeps pages by address: after a rename it must forget the class blog and every
+    post under it where they were, or visitors with old links keep reading them."""
+    school = build_school()
+    old_urls = {school.eagle.url, *(post.url for post in school.posts["eagle"])}
+    with django_capture_on_commit_callbacks(execute=True):
+        school.eagle.slug = "eagles"
+        school.eagle.save_revision().publish()
+    assert old_urls <= nginx.paths
+    assert all("/eagle/" in url for url in old_urls)
